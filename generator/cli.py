@@ -1,0 +1,114 @@
+"""The command line: ``python -m generator check|build|schema|watch``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .errors import FactError
+from .resolve import FactBase, load_facts
+from .schema import json_schemas
+
+DEFAULT_FACTS = Path("facts")
+DEFAULT_DOCS = Path("docs")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the facts and print every problem")
+    check.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    build = commands.add_parser("build", help="validate, then render the pages into DOCS")
+    build.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    build.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="MkDocs docs_dir (default: docs)")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the fact files, or write one per kind")
+    schema.add_argument("--out", type=Path, help="write <kind>.schema.json files into this folder")
+    coverage = commands.add_parser("coverage", help="list numbers and quotations in stored texts that no fact cites")
+    coverage.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    watch = commands.add_parser("watch", help="rebuild the pages whenever a fact file or template changes")
+    watch.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    watch.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return 0 if _checked(args.facts) else 1
+    if args.command == "build":
+        return _build(args.facts, args.docs)
+    if args.command == "schema":
+        return _schema(args.out)
+    if args.command == "coverage":
+        return _coverage(args.facts)
+    return _watch(args.facts, args.docs)
+
+
+def _checked(facts: Path) -> FactBase | None:
+    base, errors = load_facts(facts)
+    _report(errors)
+    if errors:
+        return None
+    print(f"{facts}: {len(base.facts)} facts, {len(base.texts)} stored texts, all excerpts verified", file=sys.stderr)
+    return base
+
+
+def _report(errors: list[FactError]) -> None:
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
+
+
+def _build(facts: Path, docs: Path) -> int:
+    from .render import render_site
+    from .write import write_pages
+
+    base = _checked(facts)
+    if base is None:
+        return 1
+    pages = render_site(base)
+    write_pages(pages, docs)
+    print(f"wrote {len(pages)} pages into {docs}", file=sys.stderr)
+    return 0
+
+
+def _coverage(facts: Path) -> int:
+    from .coverage import uncovered
+
+    base = _checked(facts)
+    if base is None:
+        return 1
+    gaps = uncovered(base)
+    for gap in gaps:
+        print(gap, file=sys.stderr)
+    print(f"{len(gaps)} uncovered passage{'s' if len(gaps) != 1 else ''} in {len(base.texts)} stored texts",
+          file=sys.stderr)
+    return 1 if gaps else 0
+
+
+def _schema(out: Path | None) -> int:
+    schemas = json_schemas()
+    if out is None:
+        print(json.dumps(schemas, indent=2, ensure_ascii=False))
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    for folder, schema in schemas.items():
+        (out / f"{folder}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def _watch(facts: Path, docs: Path) -> int:
+    """Poll modification times: simple, dependency-free and fast enough for a curator's edits."""
+    templates = Path(__file__).parent / "templates"
+
+    def stamp() -> tuple[tuple[str, float], ...]:
+        return tuple(sorted((str(p), p.stat().st_mtime) for root in (facts, templates)
+                            for p in root.rglob("*") if p.is_file()))
+
+    last = None
+    while True:
+        current = stamp()
+        if current != last:
+            last = current
+            _build(facts, docs)
+        time.sleep(1)

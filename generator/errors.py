@@ -1,0 +1,65 @@
+"""Problems found in the fact files, reported as ``path:line:col: code: message``.
+
+Every check yields :class:`FactError` values instead of raising, so one run of
+``generator check`` reports every problem at once. Codes are stable and
+documented in ``CODES``; tests and the README rely on them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+CODES: dict[str, str] = {
+    "yaml-syntax": "The file is not valid YAML.",
+    "not-utf8": "The file is not UTF-8 text.",
+    "empty-file": "The file holds no fact.",
+    "not-a-mapping": "The file's top level is not a mapping of field names to values.",
+    "duplicate-key": "The same field is given twice in one mapping.",
+    "unknown-field": "A field the schema does not define (often a typo).",
+    "missing-field": "A required field is absent.",
+    "wrong-type": "A value of the wrong type (text for a number, a list for text, ...).",
+    "invalid-value": "A value outside the allowed set or pattern.",
+    "invalid-date": "A date or time that does not exist or is not written YYYY-MM-DD / HH:MM.",
+    "bad-id": "A file name that cannot serve as a permanent id (lowercase a-z, 0-9 and '-').",
+    "duplicate-id": "Two fact files share one id; ids are unique across all kinds.",
+    "unknown-reference": "A reference to an id that no fact file defines, or to the wrong kind.",
+    "source-without-text": "An excerpt cites a source whose text is not stored, so it cannot be verified.",
+    "excerpt-not-found": "An excerpt does not appear verbatim in its source's stored text.",
+    "snapshot-missing": "A source's stored text file does not exist.",
+    "snapshot-changed": "A source's stored text no longer matches its recorded SHA-256.",
+    "unknown-kind": "A file or folder in the facts directory that is no known kind of fact.",
+    "uncovered-text": "A number or quotation in a source that no fact covers (coverage only).",
+}
+
+
+@dataclass(frozen=True, order=True)
+class FactError:
+    """One problem, located in a file (line and column are 1-based; 0 when unknown)."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    def __post_init__(self) -> None:
+        assert self.code in CODES, f"undocumented error code {self.code!r}"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as a curator typed it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def did_you_mean(value: str, choices: object) -> str:
+    """A hint naming the closest known choice, or an empty string."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""

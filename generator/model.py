@@ -1,0 +1,365 @@
+"""Stage 2: the schema of the fact files, the one place it is defined.
+
+Each kind of fact is a pydantic model; unknown fields are errors. Field
+docstrings become the descriptions in the exported JSON Schema, so this module
+is also the reference for curators. References to other facts are plain ids
+annotated with :class:`Ref`; ``resolve`` checks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as the id of a fact of one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+
+
+def ref(*kinds: str) -> Any:
+    return Annotated[str, Ref(kinds)]
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+"""A BCP 47 language tag such as ``id`` (Indonesian) or ``en``."""
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Side = Literal["azerbaijan", "armenia", "nagorno-karabakh", "russia", "turkey", "both", "international", "other"]
+Assessment = Literal["faithful", "paraphrased", "stronger", "weaker", "unverified"]
+Qualifier = Literal["exact", "at-least", "more-than", "up-to", "approximately", "range", "word"]
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class FactDate(Schema):
+    """A calendar date, optionally with a time; write a plain ``2020-11-01`` when that is all."""
+
+    date: dt.date
+    """The day, YYYY-MM-DD."""
+    time: dt.time | None = None
+    """Local time of day, HH:MM, when the source gives it."""
+    utc_offset: Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$")] | None = None
+    """Offset of that local time from UTC, e.g. ``+07:00``."""
+    zone: Text | None = None
+    """The time zone as the source names it, e.g. ``WIB`` or ``local time``."""
+    inferred: Text | None = None
+    """Set when no source states the date outright: the reasoning that yields it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_date(cls, value: Any) -> Any:
+        return {"date": value} if isinstance(value, (str, dt.date)) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # Editors should accept the plain-date shorthand as well as the mapping.
+        return {"anyOf": [{"type": "string", "format": "date"}, handler(core_schema)]}
+
+
+class Citation(Schema):
+    """Where a statement comes from: a source and the exact words in it."""
+
+    source: ref("source")
+    """Id of the source (article) that carries it."""
+    excerpt: Text
+    """Verbatim passage from the source's stored text (whitespace may differ)."""
+    note: Text | None = None
+    """Curator's remark on this citation."""
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
+class NameVariant(Schema):
+    """A name or spelling that a source uses for an entity."""
+
+    name: Text
+    """The name exactly as written."""
+    used_by: Side | None = None
+    """The side that uses this name (for places named differently by each side)."""
+    language: Language | None = None
+    sources: list[Citation] = []
+    """Where the name appears."""
+
+
+class Fact(Schema):
+    """Fields shared by every kind. The id is the file name, not a field."""
+
+    kind: ClassVar[str]
+    folder: ClassVar[str]
+    _id: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def title(self) -> str:
+        return getattr(self, "name", self._id)
+
+
+class Outlet(Fact):
+    """A news outlet (website, paper, broadcaster) that published articles."""
+
+    kind = "outlet"
+    folder = "outlets"
+    name: Text
+    site: Text
+    """Home page URL."""
+    country: Text
+    language: Language
+    network: Text | None = None
+    """Owner, group or network it belongs to, where known."""
+    republishes: list[ref("outlet")] = []
+    """Outlets whose articles it carries under a syndication or republication arrangement."""
+    description: Text | None = None
+    """What the outlet is, in our words."""
+
+
+class StoredText(Schema):
+    """The article text kept next to the source file, against which excerpts are checked."""
+
+    file: Text
+    """File name of the snapshot, relative to the source's YAML file."""
+    sha256: Sha256
+    """SHA-256 of the file's bytes; a change to the text must be deliberate."""
+    scope: Literal["full", "partial"] = "full"
+    """``partial`` when only a quoted part of the article is stored."""
+    note: Text | None = None
+    """How the text was prepared (what page chrome was removed)."""
+
+
+class NotAFact(Schema):
+    """A passage of the stored text deliberately left uncurated, for the coverage check."""
+
+    text: Text
+    """The passage, verbatim."""
+    reason: Text
+
+
+class Source(Fact):
+    """One article (or other publication) that facts cite."""
+
+    kind = "source"
+    folder = "sources"
+    outlet: ref("outlet")
+    url: Text
+    headline: Text
+    published: FactDate
+    """Publication date and time with its zone, as the outlet gives it."""
+    byline: list[Text] = []
+    """Authors as printed; empty when the article names none."""
+    credits: list[ref("organisation", "outlet")] = []
+    """Wires or outlets the article credits as its source (AFP, SINDOnews, ...)."""
+    republished_from: ref("source") | None = None
+    """The original article this one republishes."""
+    language: Language
+    retrieved: dt.date | None = None
+    """When the stored text was taken; empty when not recorded."""
+    text: StoredText | None = None
+    """The stored article text; without it nothing can cite this source."""
+    not_facts: list[NotAFact] = []
+    """Passages the coverage check should skip, each with a reason."""
+    notes: Text | None = None
+
+    @property
+    def title(self) -> str:
+        return self.headline
+
+
+class Role(Schema):
+    """A position someone held, as the sources describe it."""
+
+    title: Text
+    """The role in English, e.g. ``President of Azerbaijan``."""
+    organisation: ref("organisation") | None = None
+    start: dt.date | None = None
+    """First day in the role, when a source gives it."""
+    end: dt.date | None = None
+    """Last day in the role, when a source gives it."""
+    sources: Citations
+
+
+class Person(Fact):
+    """Someone named in the sources."""
+
+    kind = "person"
+    folder = "people"
+    name: Text
+    """The name in its usual English spelling."""
+    variants: list[NameVariant] = []
+    """Other spellings and forms of the name used by sources."""
+    roles: list[Role] = []
+    description: Text | None = None
+
+
+OrganisationKind = Literal[
+    "government", "ministry", "military", "news-agency", "media", "ombudsman",
+    "humanitarian", "international", "armed-group", "other",
+]
+
+
+class Organisation(Fact):
+    """A ministry, army, news agency, office or other body named in the sources."""
+
+    kind = "organisation"
+    folder = "organisations"
+    name: Text
+    type: OrganisationKind
+    side: Side | None = None
+    parent: ref("organisation") | None = None
+    variants: list[NameVariant] = []
+    description: Text | None = None
+    sources: list[Citation] = []
+    """Where the sources name it."""
+
+
+PlaceKind = Literal["country", "region", "district", "city", "town", "village", "territory", "other"]
+
+
+class Place(Fact):
+    """A place, with the name each side uses for it."""
+
+    kind = "place"
+    folder = "places"
+    name: Text
+    """The name used in this site's English text."""
+    type: PlaceKind
+    names: list[NameVariant] = []
+    """Names and spellings, with the side that uses each."""
+    located_in: ref("place") | None = None
+    description: Text | None = None
+    sources: list[Citation] = []
+
+
+class Setting(Schema):
+    """Where and how a statement was made."""
+
+    type: Literal["interview", "meeting", "statement", "press-release", "briefing", "letter", "social-media", "speech", "report"]
+    description: Text
+    """In our words, e.g. ``Meeting with Turkey's foreign minister in Baku``."""
+    place: ref("place") | None = None
+    with_: list[ref("person", "organisation", "outlet")] = Field(default=[], alias="with")
+    """Who else took part: the counterpart, the interviewing outlet."""
+
+
+class Original(Schema):
+    """The statement as first published, where a public original is known."""
+
+    text: Text
+    language: Language
+    citation: Citation
+    """Where that original text is stored."""
+
+
+class Rendering(Citation):
+    """How one source carried a statement."""
+
+    translation: Text
+    """Our English translation of the excerpt."""
+    form: Literal["direct-quote", "paraphrase"]
+    assessment: Assessment = "unverified"
+    """How the rendering compares with the original."""
+    rationale: Text | None = None
+    """Why that assessment."""
+
+
+class Claim(Fact):
+    """An attributed statement: who said what, when and where, and how sources carried it."""
+
+    kind = "claim"
+    folder = "claims"
+    claimant: ref("person", "organisation")
+    date: FactDate
+    setting: Setting
+    reported_via: list[ref("organisation", "outlet")] = []
+    """Agencies or outlets the sources say the statement came through."""
+    summary: Text
+    """What was claimed, in our words (English)."""
+    original: Original | None = None
+    renderings: Annotated[list[Rendering], Field(min_length=1)]
+    related: list[ref("claim", "event", "figure")] = []
+
+    @property
+    def title(self) -> str:
+        return self.summary
+
+
+class Event(Fact):
+    """Something that happened on a given day."""
+
+    kind = "event"
+    folder = "events"
+    date: FactDate
+    summary: Text
+    """What happened, in our words (English)."""
+    participants: list[ref("person", "organisation")] = []
+    places: list[ref("place")] = []
+    sources: Citations
+
+    @property
+    def title(self) -> str:
+        return self.summary
+
+
+class Figure(Fact):
+    """A number as a source gives it: never summed, averaged or reconciled."""
+
+    kind = "figure"
+    folder = "figures"
+    measure: Literal["deaths", "wounded", "captured", "count", "distance", "duration"]
+    category: Literal["military", "civilian", "total", "unspecified"] = "unspecified"
+    side: Side | None = None
+    """Whose losses (or which side the count concerns); empty when the source does not say."""
+    subject: Text
+    """What is counted, in our words, e.g. ``Nagorno-Karabakh soldiers killed``."""
+    qualifier: Qualifier
+    value: float | None = None
+    """The number; empty only when the qualifier is ``word`` (e.g. "hundreds")."""
+    value_high: float | None = None
+    """Upper bound when the qualifier is ``range``."""
+    as_given: Text
+    """The figure as the source words it, e.g. ``Lebih dari 1.200``."""
+    unit: Text
+    """``people``, ``km``, ``days``, ``ceasefires`` ..."""
+    claimant: ref("person", "organisation") | None = None
+    """Who asserts it; empty when the source reports it unattributed."""
+    as_of: FactDate
+    since: FactDate | None = None
+    """Start of the period counted, when given."""
+    sources: Citations
+
+    @model_validator(mode="after")
+    def _value_matches_qualifier(self) -> Figure:
+        if self.qualifier != "word" and self.value is None:
+            raise ValueError(f"a figure qualified {self.qualifier!r} needs a value")
+        if (self.qualifier == "range") != (self.value_high is not None):
+            raise ValueError("value_high is given exactly when the qualifier is 'range'")
+        return self
+
+    @property
+    def title(self) -> str:
+        return f"{self.subject}: {self.as_given}"
+
+
+KINDS: dict[str, type[Fact]] = {
+    cls.folder: cls for cls in (Outlet, Source, Person, Organisation, Place, Claim, Event, Figure)
+}
+"""Fact kinds by the facts/ folder that holds them."""

@@ -1,0 +1,183 @@
+"""Stage 3: load every fact, check what ties them together, and index them for the pages.
+
+Checks here need more than one file: unique ids, references, stored texts and
+their hashes, and excerpts verified against those texts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import FactError, did_you_mean, display_path
+from .load import Document, iter_fact_files, load_file
+from .model import ID_RE, KINDS, Citation, Fact, Source
+from .validate import validate
+from .walk import citations, references
+
+
+def normalise(text: str) -> str:
+    """Text as excerpts are compared: NFC, with every run of white space one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass
+class FactBase:
+    """All facts by id, with the stored source texts and reverse indexes."""
+
+    root: Path
+    facts: dict[str, Fact] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Normalised stored text of each source that has one."""
+    cited_in: dict[str, list[tuple[Fact, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    """Source id -> every (fact, citation) that quotes it."""
+    referenced_by: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
+    """Fact id -> the facts that refer to it, in id order."""
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts.values() if f.kind == kind]
+
+
+def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
+    """Read and check the whole fact tree; errors come sorted by file and line."""
+    base = FactBase(root)
+    errors: list[FactError] = []
+    errors += _load_all(base)
+    errors += _check_references(base)
+    errors += _load_texts(base)
+    errors += _check_excerpts(base)
+    _index(base)
+    return base, sorted(set(errors))
+
+
+def _load_all(base: FactBase) -> list[FactError]:
+    errors: list[FactError] = []
+    if not base.root.is_dir():
+        return [FactError(display_path(base.root), 0, 0, "unknown-kind", "no such facts directory")]
+    for entry in sorted(base.root.iterdir()):
+        if entry.name.startswith(".") or entry.suffix == ".md":
+            continue
+        if not entry.is_dir() or entry.name not in KINDS:
+            errors.append(FactError(display_path(entry), 0, 0, "unknown-kind",
+                                    f"{entry.name!r} is not a kind of fact{did_you_mean(entry.name, KINDS)}"
+                                    f" (folders: {', '.join(KINDS)})"))
+            continue
+        for path in iter_fact_files(entry):
+            errors += _load_one(base, path, KINDS[entry.name])
+    return errors
+
+
+def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
+    fact_id = path.stem
+    if not ID_RE.match(fact_id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", fact_id.lower()).strip("-")
+        return [FactError(display_path(path), 1, 1, "bad-id",
+                          f"file name {fact_id!r} is not a valid id; rename it to {suggestion + path.suffix!r}")]
+    doc, errors = load_file(path)
+    if doc is None:
+        return errors
+    fact, schema_errors = validate(doc, cls, fact_id)
+    errors += schema_errors
+    if fact is None:
+        return errors
+    if fact_id in base.facts:
+        other = base.facts[fact_id]
+        errors.append(FactError(doc.shown, 1, 1, "duplicate-id",
+                                f"id {fact_id!r} is already used by {other.path} ({other.kind}); rename one file"))
+        return errors
+    base.facts[fact_id] = fact
+    base.documents[fact_id] = doc
+    return errors
+
+
+def _check_references(base: FactBase) -> list[FactError]:
+    errors = []
+    for fact_id, fact in base.facts.items():
+        doc = base.documents[fact_id]
+        for loc, ref, target in references(fact):
+            found = base.facts.get(target)
+            if found is not None and found.kind in ref.kinds:
+                continue
+            wanted = " or ".join(ref.kinds)
+            if found is None:
+                candidates = [f.id for f in base.facts.values() if f.kind in ref.kinds]
+                message = f"no {wanted} has the id {target!r}{did_you_mean(target, candidates)}"
+            else:
+                message = f"{target!r} is a {found.kind}, but a {wanted} is expected here"
+            errors.append(doc.error(loc, "unknown-reference", message))
+    return errors
+
+
+def _load_texts(base: FactBase) -> list[FactError]:
+    errors = []
+    for source in base.of_kind("source"):
+        assert isinstance(source, Source)
+        if source.text is None:
+            continue
+        doc = base.documents[source.id]
+        path = doc.path.parent / source.text.file
+        if not path.is_file():
+            errors.append(doc.error(("text", "file"), "snapshot-missing", f"stored text {str(path)!r} does not exist"))
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.text.sha256:
+            errors.append(doc.error(("text", "sha256"), "snapshot-changed",
+                                    f"{source.text.file} has SHA-256 {digest}, not the recorded one; "
+                                    "restore the text, or record the new hash if the change is deliberate"))
+            continue
+        try:
+            base.texts[source.id] = normalise(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            errors.append(FactError(display_path(path), 1, 1, "not-utf8", "the stored text is not UTF-8"))
+    return errors
+
+
+def _check_excerpts(base: FactBase) -> list[FactError]:
+    errors = []
+    for fact_id, fact in base.facts.items():
+        doc = base.documents[fact_id]
+        for loc, citation in citations(fact):
+            source = base.facts.get(citation.source)
+            if not isinstance(source, Source):
+                continue  # reported as unknown-reference
+            if source.text is None:
+                errors.append(doc.error(loc + ("source",), "source-without-text",
+                                        f"source {source.id!r} has no stored text to check the excerpt against"))
+                continue
+            text = base.texts.get(source.id)
+            excerpt = normalise(citation.excerpt)
+            if text is not None and excerpt not in text:
+                errors.append(doc.error(loc + ("excerpt",), "excerpt-not-found",
+                                        f"excerpt not found verbatim in {source.id}: {_first_difference(excerpt, text)}"))
+    return errors
+
+
+def _first_difference(excerpt: str, text: str) -> str:
+    """Where the excerpt stops matching the text: the longest prefix found, binary searched."""
+    low, high = 0, len(excerpt)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if excerpt[:mid] in text:
+            low = mid
+        else:
+            high = mid - 1
+    if low == 0:
+        return f"no part of {excerpt[:40]!r} matches"
+    return f"matches up to {excerpt[max(0, low - 30):low]!r}, then has {excerpt[low:low + 30]!r}"
+
+
+def _index(base: FactBase) -> None:
+    for fact in base.facts.values():
+        for _, citation in citations(fact):
+            base.cited_in[citation.source].append((fact, citation))
+        seen = set()
+        for _, _, target in references(fact):
+            if target in base.facts and target not in seen and target != fact.id:
+                seen.add(target)
+                base.referenced_by[target].append(fact)
