@@ -162,8 +162,8 @@ class Source(Fact):
     outlet: ref("outlet")
     url: Text
     headline: Text
-    published: FactDate
-    """Publication date and time with its zone, as the outlet gives it."""
+    published: FactDate | None = None
+    """Publication date and time with its zone, as the outlet gives it; empty when unknown."""
     byline: list[Text] = []
     """Authors as printed; empty when the article names none."""
     credits: list[ref("organisation", "outlet")] = []
