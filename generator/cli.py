@@ -98,14 +98,17 @@ def _schema(out: Path | None) -> int:
 
 
 def _watch(facts: Path, docs: Path) -> int:
-    """Poll modification times: simple, dependency-free and fast enough for a curator's edits."""
+    """Poll modification times: simple, dependency-free and fast enough for a curator's edits.
+
+    A failed build prints its problems and leaves the pages as they were.
+    """
     templates = Path(__file__).parent / "templates"
 
     def stamp() -> tuple[tuple[str, float], ...]:
         return tuple(sorted((str(p), p.stat().st_mtime) for root in (facts, templates)
                             for p in root.rglob("*") if p.is_file()))
 
-    last = None
+    last = stamp()  # the caller has just built; rebuild only on changes
     while True:
         current = stamp()
         if current != last:

@@ -6,6 +6,7 @@ their hashes, and excerpts verified against those texts.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -38,9 +39,18 @@ class FactBase:
     """Source id -> every (fact, citation) that quotes it."""
     referenced_by: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     """Fact id -> the facts that refer to it, in id order."""
+    days: dict[dt.date, dict[str, list[Fact]]] = field(default_factory=dict)
+    """Day -> facts dated that day, by kind: events, claims, sources (published), figures (as of)."""
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts.values() if f.kind == kind]
+
+    def referring(self, target: str, kind: str, attribute: str | None = None) -> list[Fact]:
+        """Facts of ``kind`` that refer to ``target`` (through ``attribute`` only, if given)."""
+        found = [f for f in self.referenced_by.get(target, []) if f.kind == kind]
+        if attribute is None:
+            return found
+        return [f for f in found if _mentions(getattr(f, attribute), target)]
 
 
 def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
@@ -172,8 +182,20 @@ def _first_difference(excerpt: str, text: str) -> str:
     return f"matches up to {excerpt[max(0, low - 30):low]!r}, then has {excerpt[low:low + 30]!r}"
 
 
+def _mentions(value: object, target: str) -> bool:
+    return value == target or (isinstance(value, list) and target in value)
+
+
+def fact_day(fact: Fact) -> dt.date | None:
+    """The day a fact belongs to on the timeline."""
+    when = getattr(fact, "date", None) or getattr(fact, "as_of", None) or getattr(fact, "published", None)
+    return when.date if when is not None else None
+
+
 def _index(base: FactBase) -> None:
-    for fact in base.facts.values():
+    for fact in sorted(base.facts.values(), key=lambda f: f.id):
+        if fact.kind in ("event", "claim", "source", "figure") and (day := fact_day(fact)) is not None:
+            base.days.setdefault(day, defaultdict(list))[fact.kind].append(fact)
         for _, citation in citations(fact):
             base.cited_in[citation.source].append((fact, citation))
         seen = set()

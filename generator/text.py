@@ -1,0 +1,79 @@
+"""Turning fact values into safe Markdown text: escaping, dates, numbers, links.
+
+Every value a template prints passes through :func:`escape_markdown` (the
+environment's ``finalize``) unless it is already :class:`Markup` built by us, so
+fact text can never inject HTML or Markdown syntax into a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .model import FactDate, Figure
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+\.)")
+
+
+def escape_markdown(value: object) -> Markup:
+    """Fact text as literal Markdown: HTML-escaped, Markdown syntax neutralised, on one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), text)
+    return Markup(text)
+
+
+def safe_url(url: str) -> str:
+    """A URL usable inside ``[text](...)``: only http(s), with unsafe characters percent-encoded."""
+    if not re.match(r"^https?://", url):
+        return "#"
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def fact_date(value: FactDate | None) -> str:
+    """``1 November 2020, 21:23 WIB (UTC+07:00)``; inference is shown separately."""
+    if value is None:
+        return "unknown"
+    text = long_date(value.date)
+    if value.time is not None:
+        text += f", {value.time:%H:%M}"
+        if value.zone:
+            text += f" {value.zone}"
+        if value.utc_offset:
+            text += f" (UTC{value.utc_offset})"
+    return text
+
+
+_QUALIFIER_WORDS = {
+    "exact": "{v}",
+    "at-least": "at least {v}",
+    "more-than": "more than {v}",
+    "up-to": "as many as {v}",
+    "approximately": "about {v}",
+    "range": "{v} to {h}",
+}
+
+
+def number(value: float) -> str:
+    """A number for English readers: 1,166 or 2.5."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def figure_value(figure: Figure) -> str:
+    """The figure with its qualifier in words, e.g. ``more than 1,200 people``."""
+    if figure.qualifier == "word" or figure.value is None:
+        return f"“{figure.as_given}” (no number given)"
+    words = _QUALIFIER_WORDS[figure.qualifier].format(
+        v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else "")
+    return f"{words} {figure.unit}"
