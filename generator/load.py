@@ -73,8 +73,11 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [FactError(shown, line, col, "yaml-syntax", problem or "invalid YAML")]
+        problem = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            started = exc.context_mark
+            problem += f" ({exc.context.removeprefix('while ')} begun at line {started.line + 1}, column {started.column + 1})"
+        return None, [FactError(shown, line, col, "yaml-syntax", problem)]
     finally:
         loader.dispose()
     if node is None:

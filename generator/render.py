@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import text
-from .model import KINDS, Citation, Fact, FactDate, Source
+from .model import KINDS, Citation, Fact, FactDate, Figure, Source
 from .resolve import FactBase
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,7 +73,7 @@ def make_environment(base: FactBase) -> Environment:
 
     env.globals.update(base=base, link=link, day_link=day_link, url_link=url_link, site_title=SECTION_TITLES)
     env.filters.update(
-        fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
+        front_matter=text.front_matter, fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
     )
     return env
 
@@ -87,17 +87,23 @@ def render_site(base: FactBase) -> dict[str, str]:
         return env.get_template(template).render(notes=Footnotes(base), **context)
 
     for fact in base.facts.values():
-        pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact)
+        pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact, title=_title(fact))
     for folder in KINDS:
         facts = sorted(base.of_kind(KINDS[folder].kind), key=_sort_key)
         pages[f"{folder}/index.md"] = render("section.md.j2", folder=folder, title=SECTION_TITLES[folder], facts=facts)
     days = sorted(base.days)
     for i, day in enumerate(days):
         pages[f"dates/{day.isoformat()}.md"] = render(
-            "date.md.j2", day=day, entries=base.days[day],
+            "date.md.j2", title=text.long_date(day), day=day, entries=base.days[day],
             previous=days[i - 1] if i > 0 else None, following=days[i + 1] if i + 1 < len(days) else None)
-    pages["dates/index.md"] = render("timeline.md.j2", days=days)
+    pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
     return pages
+
+
+def _title(fact: Fact) -> str:
+    if isinstance(fact, Figure):
+        return f"{fact.subject}: {text.figure_value(fact)}"
+    return fact.title
 
 
 def _sort_key(fact: Fact) -> tuple[Any, ...]:

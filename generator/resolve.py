@@ -39,6 +39,8 @@ class FactBase:
     """Source id -> every (fact, citation) that quotes it."""
     referenced_by: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     """Fact id -> the facts that refer to it, in id order."""
+    unreadable: set[str] = field(default_factory=set)
+    """Ids of files that failed to load; references to them are not reported again."""
     days: dict[dt.date, dict[str, list[Fact]]] = field(default_factory=dict)
     """Day -> facts dated that day, by kind: events, claims, sources (published), figures (as of)."""
 
@@ -89,11 +91,10 @@ def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
         return [FactError(display_path(path), 1, 1, "bad-id",
                           f"file name {fact_id!r} is not a valid id; rename it to {suggestion + path.suffix!r}")]
     doc, errors = load_file(path)
-    if doc is None:
-        return errors
-    fact, schema_errors = validate(doc, cls, fact_id)
+    fact, schema_errors = validate(doc, cls, fact_id) if doc is not None else (None, [])
     errors += schema_errors
-    if fact is None:
+    if doc is None or fact is None:
+        base.unreadable.add(fact_id)
         return errors
     if fact_id in base.facts:
         other = base.facts[fact_id]
@@ -111,7 +112,7 @@ def _check_references(base: FactBase) -> list[FactError]:
         doc = base.documents[fact_id]
         for loc, ref, target in references(fact):
             found = base.facts.get(target)
-            if found is not None and found.kind in ref.kinds:
+            if (found is not None and found.kind in ref.kinds) or target in base.unreadable:
                 continue
             wanted = " or ".join(ref.kinds)
             if found is None:

@@ -8,6 +8,8 @@ fact text can never inject HTML or Markdown syntax into a page.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import re
 from urllib.parse import quote
 
@@ -28,6 +30,15 @@ def escape_markdown(value: object) -> Markup:
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), text)
     return Markup(text)
+
+
+def front_matter(value: str) -> Markup:
+    """A YAML front-matter string for MkDocs' page title.
+
+    MkDocs puts the title into ``<title>`` and the navigation without escaping it,
+    so it is HTML-escaped here; JSON quoting makes it a valid YAML scalar.
+    """
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
 def safe_url(url: str) -> str:

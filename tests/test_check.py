@@ -1,0 +1,126 @@
+"""Each kind of curator mistake is reported once, at its exact place, with a stable code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import CODES
+from generator.resolve import load_facts
+
+from .conftest import problems
+
+PERSON = "people/example-minister.yaml"
+CLAIM = "claims/example-all-is-well.yaml"
+FIGURE = "figures/example-deaths.yaml"
+SOURCE = "sources/example-2020-11-01-report.yaml"
+
+
+def replace(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture {relative} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fixture_tree_is_valid(facts: Path) -> None:
+    assert problems(facts) == []
+
+
+CASES = [
+    # (what the curator did, how to do it to the tree, the one expected (code, file, line, col))
+    ("broken YAML", lambda r: replace(r, PERSON, "name: Example Minister", "name: [Example Minister"),
+     ("yaml-syntax", PERSON, 2, 12)),
+    ("non-UTF-8 file", lambda r: (r / "places/bad.yaml").write_bytes(b"name: Caf\xe9\ntype: city\n"),
+     ("not-utf8", "places/bad.yaml", 1, 10)),
+    ("empty file", lambda r: (r / "places/empty.yaml").write_text("", encoding="utf-8"),
+     ("empty-file", "places/empty.yaml", 1, 1)),
+    ("a list at the top level", lambda r: (r / "places/list.yaml").write_text("- name: x\n", encoding="utf-8"),
+     ("not-a-mapping", "places/list.yaml", 1, 1)),
+    ("unknown field", lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
+     ("unknown-field", PERSON, 2, 1)),
+    ("duplicate key", lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nname: Y"),
+     ("duplicate-key", PERSON, 2, 1)),
+    ("missing field", lambda r: replace(r, FIGURE, "unit: people\n", ""),
+     ("missing-field", FIGURE, 1, 1)),
+    ("wrong type", lambda r: replace(r, FIGURE, "value: 1200", "value: many"),
+     ("wrong-type", FIGURE, 6, 8)),
+    ("value outside the allowed set", lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
+     ("invalid-value", FIGURE, 5, 12)),
+    ("impossible date", lambda r: replace(r, FIGURE, "as_of: 2020-11-01", "as_of: 2020-02-30"),
+     ("invalid-date", FIGURE, 10, 8)),
+    ("impossible date inside a mapping", lambda r: replace(r, CLAIM, "  date: 2020-11-01", "  date: 2020-13-01"),
+     ("invalid-date", CLAIM, 3, 9)),
+    ("file name that is no id", lambda r: (r / "people/Jane Doe.yaml").write_text("name: Jane Doe\n", encoding="utf-8"),
+     ("bad-id", "people/Jane Doe.yaml", 1, 1)),
+    ("duplicate id across kinds", lambda r: (r / "places/example-minister.yaml").write_text(
+        "name: Somewhere\ntype: town\n", encoding="utf-8"),
+     ("duplicate-id", "places/example-minister.yaml", 1, 1)),
+    ("dangling reference", lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
+     ("unknown-reference", CLAIM, 1, 11)),
+    ("reference to the wrong kind", lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-city"),
+     ("unknown-reference", CLAIM, 1, 11)),
+    ("tampered excerpt", lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+     ("excerpt-not-found", FIGURE, 13, 14)),
+    ("changed snapshot", lambda r: (r / "sources/example-2020-11-01-report.txt").write_text(
+        (r / "sources/example-2020-11-01-report.txt").read_text(encoding="utf-8").replace("1.200", "1.300"),
+        encoding="utf-8"),
+     ("snapshot-changed", SOURCE, 14, 11)),
+    ("missing snapshot", lambda r: (r / "sources/example-2020-11-01-report.txt").unlink(),
+     ("snapshot-missing", SOURCE, 13, 9)),
+    ("citing a source with no stored text", lambda r: replace(r, SOURCE, "text:\n", "unused:\n"),
+     ("unknown-field", SOURCE, 12, 1)),
+    ("unknown folder", lambda r: (r / "persons").mkdir(),
+     ("unknown-kind", "persons", 0, 0)),
+]
+
+
+@pytest.mark.parametrize("what, breakage, expected", CASES, ids=[c[0] for c in CASES])
+def test_each_mistake_is_reported_at_its_place(facts: Path, what: str, breakage, expected) -> None:
+    breakage(facts)
+    assert problems(facts) == [expected]
+
+
+def test_source_without_text_cannot_be_cited(facts: Path) -> None:
+    text = (facts / SOURCE).read_text(encoding="utf-8")
+    (facts / SOURCE).write_text(text[: text.index("text:")], encoding="utf-8")
+    found = problems(facts)
+    assert found and {code for code, *_ in found} == {"source-without-text"}
+    assert ("source-without-text", FIGURE, 12, 13) in found
+
+
+def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
+    replace(facts, FIGURE, "value: 1200", "value: many")
+    replace(facts, CLAIM, "claimant: example-minister", "claimant: nobody")
+    (facts / "places/empty.yaml").write_text("", encoding="utf-8")
+    assert [code for code, *_ in problems(facts)] == ["unknown-reference", "wrong-type", "empty-file"]
+
+
+@pytest.mark.parametrize("breakage, fragment", [
+    (lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
+     "unknown field 'nmae'; did you mean 'name'?"),
+    (lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
+     "no person or organisation has the id 'example-ministre'; did you mean 'example-minister'?"),
+    (lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
+     "did you mean 'more-than'?"),
+    (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
+    (lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+     "matches up to 'lebih dari 1.', then has '300 orang tewas'"),
+    (lambda r: (r / "people/Example Minister.yaml").write_text("name: x\n", encoding="utf-8"),
+     "rename it to 'example-minister.yaml'"),
+])
+def test_messages_quote_the_bad_value_and_hint_at_the_fix(facts: Path, breakage, fragment: str) -> None:
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert any(fragment in e.message for e in errors), [e.message for e in errors]
+
+
+def test_excerpts_match_across_line_breaks_and_spacing(facts: Path) -> None:
+    replace(facts, FIGURE, "excerpt: lebih dari 1.200 orang tewas", "excerpt: \"lebih  dari\\n 1.200 orang tewas\"")
+    assert problems(facts) == []
+
+
+def test_error_codes_are_all_exercised() -> None:
+    exercised = {c[2][0] for c in CASES} | {"source-without-text", "uncovered-text"}
+    assert exercised == set(CODES)

@@ -1,0 +1,73 @@
+"""The command line as a curator uses it: clear messages, exit codes, nothing lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import REPO, snapshot
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_passes_on_valid_facts(facts: Path) -> None:
+    result = run("check", str(facts), cwd=facts.parent)
+    assert result.returncode == 0, result.stderr
+    assert "all excerpts verified" in result.stderr
+
+
+def test_check_prints_path_line_col_and_exits_1(facts: Path) -> None:
+    (facts / "places/empty.yaml").write_text("", encoding="utf-8")
+    (facts / "places/bad.yaml").write_bytes(b"name: \xff\n")
+    result = run("check", "facts", cwd=facts.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        "facts/places/bad.yaml:1:7: not-utf8: byte 0xff is not UTF-8; save the file as UTF-8",
+        "facts/places/empty.yaml:1:1: empty-file: the file is empty; delete it or add the fact's fields",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_build_writes_pages_and_never_touches_facts(facts: Path, tmp_path: Path) -> None:
+    before = snapshot(facts)
+    docs = tmp_path / "docs"
+    (docs).mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    result = run("build", str(facts), "--docs", str(docs), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\n# Example Minister\n" in (docs / "people/example-minister.md").read_text(encoding="utf-8")
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# Home\n"
+    assert snapshot(facts) == before
+
+
+def test_failed_build_leaves_previous_pages(facts: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert run("build", str(facts), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    good = snapshot(docs)
+    (facts / "people/example-minister.yaml").write_text("name: [broken\n", encoding="utf-8")
+    before = snapshot(facts)
+    result = run("build", str(facts), "--docs", str(docs), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "yaml-syntax" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(docs) == good
+    assert snapshot(facts) == before
+
+
+def test_rebuild_removes_pages_of_deleted_facts(facts: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert run("build", str(facts), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    (facts / "figures/example-deaths.yaml").unlink()
+    assert run("build", str(facts), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    assert not (docs / "figures/example-deaths.md").exists()
+    assert not list(docs.glob(".generated*"))
+
+
+def test_missing_facts_directory_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = run("check", "nowhere", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("nowhere:0:0: unknown-kind: no such facts directory")

@@ -1,0 +1,68 @@
+"""The built site, from the shipped facts and from the fixture: complete, cited, safe."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.resolve import load_facts
+
+from .conftest import FIXTURE_FACTS, REPO
+from .sitebuild import build_site
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site, log = build_site(REPO / "facts", tmp_path_factory.mktemp("shipped"))
+    assert "WARNING" not in log
+    return site
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("fixture"))[0]
+
+
+def test_every_shipped_fact_has_a_page_that_cites_a_source(shipped_site: Path) -> None:
+    base, errors = load_facts(REPO / "facts")
+    assert errors == []
+    for fact in base.facts.values():
+        html = (shipped_site / fact.folder / fact.id / "index.html").read_text(encoding="utf-8")
+        if fact.kind == "source":  # an article's own page links to the article
+            assert f'href="{fact.url}"' in html
+        else:
+            assert re.search(r'href="\.\./\.\./sources/[a-z0-9-]+/"', html), f"{fact.folder}/{fact.id} cites no source"
+
+
+def test_every_day_has_a_page_linked_from_the_timeline(shipped_site: Path) -> None:
+    base, _ = load_facts(REPO / "facts")
+    timeline = (shipped_site / "dates/index.html").read_text(encoding="utf-8")
+    for day in base.days:
+        assert (shipped_site / "dates" / day.isoformat() / "index.html").is_file()
+        assert f'href="{day.isoformat()}/"' in timeline
+
+
+def test_navigation_stays_small_as_pages_grow(shipped_site: Path) -> None:
+    # The sidebar lists the sections only, so a page's size does not grow with the number of facts.
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="md-nav__link') < 40
+
+
+def test_fact_text_cannot_inject_markup(fixture_site: Path) -> None:
+    html = (fixture_site / "events/2020-11-01-example-remarks/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in html
+    assert "<script>alert" not in html
+    assert 'href="javascript:' not in html
+    assert "[a link](javascript:alert(1))" in html
+
+
+def test_titles_and_headings_from_fact_text_are_escaped(fixture_site: Path) -> None:
+    event = (fixture_site / "events/2020-11-01-example-remarks/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", event, re.S).group(1)
+    assert "&lt;script&gt;" in title and "<" not in title
+    claim = (fixture_site / "claims/example-all-is-well/index.html").read_text(encoding="utf-8")
+    assert "<Co>" not in claim and "Example News &amp; &lt;Co&gt;" in claim
