@@ -30,7 +30,7 @@ def uncovered(base: FactBase) -> list[FactError]:
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         covered = bytearray(len(text))
         passages = [c.excerpt for _, c in base.cited_in.get(source.id, [])]
-        passages += [source.headline, *source.byline, *(n.text for n in source.not_facts)]
+        passages += [p for p in (source.headline, *source.byline, *(n.text for n in source.not_facts)) if p]
         for passage in passages:
             for match in _flexible(passage).finditer(text):
                 covered[match.start():match.end()] = b"\x01" * (match.end() - match.start())

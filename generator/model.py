@@ -161,7 +161,8 @@ class Source(Fact):
     folder = "sources"
     outlet: ref("outlet")
     url: Text
-    headline: Text
+    headline: Text | None = None
+    """The headline as published; empty only when it was not recorded."""
     published: FactDate | None = None
     """Publication date and time with its zone, as the outlet gives it; empty when unknown."""
     byline: list[Text] = []
@@ -181,7 +182,7 @@ class Source(Fact):
 
     @property
     def title(self) -> str:
-        return self.headline
+        return self.headline or f"Untitled article ({self.id})"
 
 
 class Role(Schema):

@@ -7,21 +7,39 @@ it can be tested and golden-compared without MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import text
-from .model import KINDS, Citation, Fact, FactDate, Figure, Source
+from .model import KINDS, Citation, Claim, Fact, FactDate, Figure, Outlet, Rendering, Source
 from .resolve import FactBase
+from .walk import references
 
 TEMPLATES = Path(__file__).parent / "templates"
-SECTION_TITLES = {
-    "people": "People", "organisations": "Organisations", "places": "Places", "outlets": "Outlets",
-    "sources": "Sources", "claims": "Claims", "events": "Events", "figures": "Figures",
+SECTIONS = {
+    "people": ("People", "Everyone named in the articles, A to Z."),
+    "organisations": ("Organisations", "Governments, ministries, armed forces, agencies and offices, A to Z."),
+    "places": ("Places", "Places named in the articles, by kind, with the name each side uses on each page."),
+    "outlets": ("Outlets", "The news outlets whose articles are recorded here."),
+    "sources": ("Sources", "Every article recorded here, by outlet."),
+    "claims": ("Claims", "Attributed statements by date, newest first."),
+    "events": ("Events", "What happened, by date, newest first."),
+    "figures": ("Figures", "Numbers as each source gives them, by what they measure."),
 }
+"""Title and introduction of each section's index page."""
+
+
+ASSESSMENT_STYLE = {"faithful": "success", "paraphrased": "info", "stronger": "warning", "weaker": "warning",
+                    "unverified": "note"}
+"""Material admonition type for each assessment of a rendering."""
+ASSESSMENT_LABEL = {"faithful": "Faithful to the original", "paraphrased": "Paraphrased",
+                    "stronger": "Stronger than the original", "weaker": "Weaker than the original",
+                    "unverified": "Unverified: no original on record"}
 
 
 class Footnotes:
@@ -56,22 +74,51 @@ def make_environment(base: FactBase) -> Environment:
         keep_trailing_newline=True,
     )
 
-    def link(target: Fact | str, label: str | None = None) -> Markup:
+    # Links are relative to the page being rendered: "../" from a section's pages, "" from the home page.
+    @pass_context
+    def link(context: Context, target: Fact | str, label: str | None = None) -> Markup:
         fact = base.facts[target] if isinstance(target, str) else target
         shown = text.escape_markdown(label if label is not None else fact.title)
-        return Markup(f"[{shown}](../{fact.folder}/{fact.id}.md)")
+        return Markup(f"[{shown}]({context['root']}{fact.folder}/{fact.id}.md)")
 
-    def day_link(value: FactDate | dt.date | None) -> Markup:
+    @pass_context
+    def day_link(context: Context, value: FactDate | dt.date | None) -> Markup:
         if value is None:
             return Markup("unknown")
         day = value.date if isinstance(value, FactDate) else value
         shown = text.fact_date(value) if isinstance(value, FactDate) else text.long_date(day)
-        return Markup(f"[{text.escape_markdown(shown)}](../dates/{day.isoformat()}.md)")
+        return Markup(f"[{text.escape_markdown(shown)}]({context['root']}dates/{day.isoformat()}.md)")
 
     def url_link(label: str, url: str) -> Markup:
         return Markup(f"[{text.escape_markdown(label)}]({text.safe_url(url)})")
 
-    env.globals.update(base=base, link=link, day_link=day_link, url_link=url_link, site_title=SECTION_TITLES)
+    def renderings_by_source(claim: Claim) -> list[tuple[Source, list[Rendering], list[Markup]]]:
+        """The claim's renderings grouped by article, with words unique to each article marked."""
+        grouped: dict[str, list[Rendering]] = {}
+        for rendering in claim.renderings:
+            grouped.setdefault(rendering.source, []).append(rendering)
+        marked = text.highlight_unique({sid: [r.excerpt for r in rs] for sid, rs in grouped.items()})
+        return [(base.facts[sid], rs, marked[sid]) for sid, rs in grouped.items()]  # type: ignore[misc]
+
+    def same_outlet_twice(groups: list[tuple[Source, Any, Any]], source: Source) -> bool:
+        return sum(1 for s, _, _ in groups if s.outlet == source.outlet) > 1
+
+    def outlets_quoting(person_id: str) -> list[tuple[Outlet, int]]:
+        counts: dict[str, int] = {}
+        for claim in base.referring(person_id, "claim", "claimant"):
+            for rendering in claim.renderings:  # type: ignore[attr-defined]
+                outlet = base.outlet_of(rendering.source)
+                counts[outlet.id] = counts.get(outlet.id, 0) + 1
+        return sorted(((base.facts[o], n) for o, n in counts.items()), key=lambda p: (-p[1], p[0].title))  # type: ignore[misc]
+
+    env.globals.update(
+        base=base, link=link, day_link=day_link, url_link=url_link,
+        outlet_of=base.outlet_of, outlets_of=base.outlets_of,
+        renderings_by_outlet=lambda outlet_id: base.renderings_by_outlet.get(outlet_id, []),
+        renderings_by_source=renderings_by_source, same_outlet_twice=same_outlet_twice,
+        outlets_quoting=outlets_quoting, assessment_style=ASSESSMENT_STYLE, assessment_label=ASSESSMENT_LABEL,
+    )
+    env.tests["multiple_sources"] = lambda renderings: len({r.source for r in renderings}) > 1
     env.filters.update(
         front_matter=text.front_matter, fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
     )
@@ -84,20 +131,57 @@ def render_site(base: FactBase) -> dict[str, str]:
     pages: dict[str, str] = {}
 
     def render(template: str, **context: Any) -> str:
+        context.setdefault("tags", [])
+        context.setdefault("root", "../")
         return env.get_template(template).render(notes=Footnotes(base), **context)
 
     for fact in base.facts.values():
-        pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact, title=_title(fact))
-    for folder in KINDS:
+        pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact, title=_title(fact),
+                                                      tags=_tags(base, fact))
+    for folder, (title, intro) in SECTIONS.items():
         facts = sorted(base.of_kind(KINDS[folder].kind), key=_sort_key)
-        pages[f"{folder}/index.md"] = render("section.md.j2", folder=folder, title=SECTION_TITLES[folder], facts=facts)
+        pages[f"{folder}/index.md"] = render("section.md.j2", title=title, intro=intro, groups=_groups(base, folder, facts))
     days = sorted(base.days)
     for i, day in enumerate(days):
         pages[f"dates/{day.isoformat()}.md"] = render(
             "date.md.j2", title=text.long_date(day), day=day, entries=base.days[day],
             previous=days[i - 1] if i > 0 else None, following=days[i + 1] if i + 1 < len(days) else None)
     pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
+    pages["index.md"] = render("home.md.j2", title="Karabakh Fact Desk", days=days, root="")
     return pages
+
+
+def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
+    """Split a section's facts under headings: letters, dates, kinds or outlets."""
+    def heading(fact: Fact) -> str:
+        if folder in ("people", "organisations", "outlets"):
+            letter = unicodedata.normalize("NFKD", fact.title)[:1].upper()
+            return letter if letter.isalpha() else "#"
+        if folder in ("claims", "events"):
+            return text.long_date(fact.date.date)  # type: ignore[attr-defined]
+        if folder == "places":
+            return fact.type.capitalize()  # type: ignore[attr-defined]
+        if folder == "sources":
+            return base.outlet_of(fact.id).name
+        return f"{fact.measure.capitalize()}"  # type: ignore[attr-defined]
+
+    groups: dict[str, list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault(heading(fact), []).append(fact)
+    ordered = groups.items() if folder in ("claims", "events") else sorted(groups.items())
+    return list(ordered)
+
+
+def _tags(base: FactBase, fact: Fact) -> list[str]:
+    """Names of the people, organisations, places and outlets a page involves: Material tags tie them together."""
+    names = [fact.title] if fact.kind in ("person", "organisation", "place", "outlet") else []
+    for _, _, target in references(fact):
+        other = base.facts.get(target)
+        if other is not None and other.kind in ("person", "organisation", "place", "outlet"):
+            names.append(other.title)
+        elif isinstance(other, Source):
+            names.append(base.outlet_of(other.id).title)
+    return sorted(set(names), key=str.casefold)
 
 
 def _title(fact: Fact) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
-from .model import ID_RE, KINDS, Citation, Fact, Source
+from .model import ID_RE, KINDS, Citation, Claim, Fact, Outlet, Rendering, Source
 from .validate import validate
 from .walk import citations, references
 
@@ -39,6 +39,8 @@ class FactBase:
     """Source id -> every (fact, citation) that quotes it."""
     referenced_by: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     """Fact id -> the facts that refer to it, in id order."""
+    renderings_by_outlet: dict[str, list[tuple[Claim, Rendering]]] = field(default_factory=lambda: defaultdict(list))
+    """Outlet id -> every (claim, rendering) carried in one of its articles."""
     unreadable: set[str] = field(default_factory=set)
     """Ids of files that failed to load; references to them are not reported again."""
     days: dict[dt.date, dict[str, list[Fact]]] = field(default_factory=dict)
@@ -46,6 +48,14 @@ class FactBase:
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts.values() if f.kind == kind]
+
+    def outlet_of(self, source_id: str) -> Outlet:
+        """The outlet that published a source."""
+        return self.facts[self.facts[source_id].outlet]  # type: ignore[attr-defined,return-value]
+
+    def outlets_of(self, claim: Claim) -> list[Outlet]:
+        """The outlets whose articles carried ``claim``, each once, in rendering order."""
+        return list({o.id: o for o in (self.outlet_of(r.source) for r in claim.renderings)}.values())
 
     def referring(self, target: str, kind: str, attribute: str | None = None) -> list[Fact]:
         """Facts of ``kind`` that refer to ``target`` (through ``attribute`` only, if given)."""
@@ -199,6 +209,8 @@ def _index(base: FactBase) -> None:
             base.days.setdefault(day, defaultdict(list))[fact.kind].append(fact)
         for _, citation in citations(fact):
             base.cited_in[citation.source].append((fact, citation))
+            if isinstance(citation, Rendering) and isinstance(fact, Claim) and citation.source in base.facts:
+                base.renderings_by_outlet[base.outlet_of(citation.source).id].append((fact, citation))
         seen = set()
         for _, _, target in references(fact):
             if target in base.facts and target not in seen and target != fact.id:

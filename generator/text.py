@@ -25,11 +25,17 @@ def escape_markdown(value: object) -> Markup:
     """Fact text as literal Markdown: HTML-escaped, Markdown syntax neutralised, on one line."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    return _guard_line_start(_escape_inline(" ".join(str(value).split())))
+
+
+def _escape_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), text)
-    return Markup(text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _guard_line_start(text: str) -> Markup:
+    """Keep text that starts like a heading or list item from becoming one."""
+    return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(c if c.isdigit() else "\\" + c for c in m.group(2)), text))
 
 
 def front_matter(value: str) -> Markup:
@@ -88,3 +94,34 @@ def figure_value(figure: Figure) -> str:
     words = _QUALIFIER_WORDS[figure.qualifier].format(
         v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else "")
     return f"{words} {figure.unit}"
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def highlight_unique(excerpts: dict[str, list[str]]) -> dict[str, list[Markup]]:
+    """Escape each group's excerpts, marking the words no other group uses.
+
+    ``excerpts`` maps a group (a source) to its excerpts. Comparing word sets
+    rather than aligning sentences keeps this honest across reordered clauses.
+    """
+    words = {key: {w.casefold() for text in texts for w in _WORD.findall(text)} for key, texts in excerpts.items()}
+    marked: dict[str, list[Markup]] = {}
+    for key, texts in excerpts.items():
+        others = set().union(*(w for k, w in words.items() if k != key)) if len(words) > 1 else None
+        marked[key] = [_mark_words(text, others) for text in texts]
+    return marked
+
+
+def _mark_words(text: str, others: set[str] | None) -> Markup:
+    text = " ".join(text.split())
+    if others is None:
+        return escape_markdown(text)
+    pieces, last = [], 0
+    for match in _WORD.finditer(text):
+        word = _escape_inline(match.group())
+        pieces.append(_escape_inline(text[last:match.start()]))
+        pieces.append(word if match.group().casefold() in others else f"<mark>{word}</mark>")
+        last = match.end()
+    pieces.append(_escape_inline(text[last:]))
+    return _guard_line_start("".join(pieces))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .model import KINDS
 
-GENERATED = (*KINDS, "dates")
-"""Folders of docs/ that belong to the generator; everything else in docs/ is hand-written."""
+GENERATED = (*KINDS, "dates", "index.md")
+"""Folders (and the home page) of docs/ that belong to the generator; the rest of docs/ is hand-written."""
 
 
 def write_pages(pages: dict[str, str], docs: Path) -> None:
@@ -29,10 +29,10 @@ def write_pages(pages: dict[str, str], docs: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     retired.mkdir(parents=True)
-    for folder in GENERATED:
-        if (docs / folder).exists():
-            (docs / folder).rename(retired / folder)
-        if (staging / folder).exists():
-            (staging / folder).rename(docs / folder)
+    for name in GENERATED:
+        if (docs / name).exists():
+            (docs / name).rename(retired / name)
+        if (staging / name).exists():
+            (staging / name).rename(docs / name)
     shutil.rmtree(retired)
     shutil.rmtree(staging)

@@ -37,11 +37,12 @@ def test_build_writes_pages_and_never_touches_facts(facts: Path, tmp_path: Path)
     before = snapshot(facts)
     docs = tmp_path / "docs"
     (docs).mkdir()
-    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "methodology.md").write_text("# Hand-written\n", encoding="utf-8")
     result = run("build", str(facts), "--docs", str(docs), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "\n# Example Minister\n" in (docs / "people/example-minister.md").read_text(encoding="utf-8")
-    assert (docs / "index.md").read_text(encoding="utf-8") == "# Home\n"
+    assert (docs / "methodology.md").read_text(encoding="utf-8") == "# Hand-written\n"
+    assert "Karabakh Fact Desk" in (docs / "index.md").read_text(encoding="utf-8")
     assert snapshot(facts) == before
 
 

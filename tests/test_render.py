@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import render_site
+from generator.render import Footnotes, render_site
 from generator.resolve import load_facts
 from generator.text import escape_markdown
 
@@ -28,6 +28,8 @@ ONE_PAGE_OF_EACH_KIND = [
     "dates/2020-11-01.md",
     "dates/index.md",
     "people/index.md",
+    "claims/index.md",
+    "index.md",
 ]
 
 
@@ -74,6 +76,12 @@ def test_fact_text_is_escaped(raw: str, shown: str) -> None:
     assert escape_markdown(raw) == shown
 
 
-def test_footnotes_number_each_excerpt_once(pages: dict[str, str]) -> None:
-    person = pages["people/example-minister.md"]
-    assert person.count("[^1]: ") == 1 and person.count("[^2]: ") == 1 and "[^3]" not in person
+def test_footnotes_number_each_excerpt_once() -> None:
+    base, _ = load_facts(FIXTURE_FACTS)
+    notes = Footnotes(base)
+    figure = base.facts["example-deaths"].sources[0]
+    role = base.facts["example-minister"].roles[0].sources[0]
+    assert notes.cite(figure) == "[^1]"
+    assert notes.cite([role, figure]) == "[^2][^1]"
+    assert [(number, source.id) for number, source, _ in notes] == [
+        (1, "example-2020-11-01-report"), (2, "example-2020-11-01-report")]
