@@ -345,6 +345,10 @@ class Figure(Fact):
     as_of: FactDate
     since: FactDate | None = None
     """Start of the period counted, when given."""
+    quantity: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
+    """Names what is measured, shared by every figure of the same quantity (e.g. ``deaths-total``).
+    Figures of one quantity are compared: equal ones are shown once, differing ones are registered
+    as a discrepancy (as of the same day; distances whatever the day)."""
     sources: Citations
 
     @model_validator(mode="after")
@@ -360,7 +364,32 @@ class Figure(Fact):
         return f"{self.subject}: {self.as_given}"
 
 
+class Discrepancy(Fact):
+    """A disagreement between sources that the automatic checks cannot see, explained by a curator.
+
+    Differing figures of one quantity, renderings assessed as differing, names with
+    several spellings and headlines stronger than their statement are found
+    automatically; record here what needs a human reading (dates that do not line up, ...).
+    """
+
+    kind = "discrepancy"
+    folder = "discrepancies"
+    type: Literal["values", "rendering", "names", "dates", "headline", "other"]
+    summary: Text
+    """The disagreement in one sentence, in our words."""
+    explanation: Text
+    """What each side says and why it matters, in our words."""
+    involves: Annotated[list[ref("outlet", "source", "person", "organisation", "place", "claim", "event", "figure")],
+                        Field(min_length=1)]
+    """The facts on each side of the disagreement."""
+    sources: Citations
+
+    @property
+    def title(self) -> str:
+        return self.summary
+
+
 KINDS: dict[str, type[Fact]] = {
-    cls.folder: cls for cls in (Outlet, Source, Person, Organisation, Place, Claim, Event, Figure)
+    cls.folder: cls for cls in (Outlet, Source, Person, Organisation, Place, Claim, Event, Figure, Discrepancy)
 }
 """Fact kinds by the facts/ folder that holds them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from . import text
 from .model import KINDS, Citation, Claim, Fact, FactDate, Figure, Outlet, Rendering, Source
 from .resolve import FactBase
 from .walk import references
+from .chart import figures_chart
+from .conflicts import TYPE_TITLES, derived_sums, figure_rows, find_discrepancies, involvement
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = {
@@ -30,6 +33,7 @@ SECTIONS = {
     "claims": ("Claims", "Attributed statements by date, newest first."),
     "events": ("Events", "What happened, by date, newest first."),
     "figures": ("Figures", "Numbers as each source gives them, by what they measure."),
+    "discrepancies": ("Discrepancies", "Where the sources disagree."),
 }
 """Title and introduction of each section's index page."""
 
@@ -118,6 +122,8 @@ def make_environment(base: FactBase) -> Environment:
         renderings_by_source=renderings_by_source, same_outlet_twice=same_outlet_twice,
         outlets_quoting=outlets_quoting, assessment_style=ASSESSMENT_STYLE, assessment_label=ASSESSMENT_LABEL,
     )
+    env.filters["list_of"] = lambda item: [item]
+    env.globals.update(type_titles=TYPE_TITLES, side_names=SIDE_NAMES)
     env.tests["multiple_sources"] = lambda renderings: len({r.source for r in renderings}) > 1
     env.filters.update(
         front_matter=text.front_matter, fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
@@ -132,13 +138,27 @@ def render_site(base: FactBase) -> dict[str, str]:
 
     def render(template: str, **context: Any) -> str:
         context.setdefault("tags", [])
+        context.setdefault("disputes", [])
         context.setdefault("root", "../")
         return env.get_template(template).render(notes=Footnotes(base), **context)
 
+    register = find_discrepancies(base)
+    disputes = involvement(register)
     for fact in base.facts.values():
         pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact, title=_title(fact),
-                                                      tags=_tags(base, fact))
+                                                      tags=_tags(base, fact), disputes=disputes.get(fact.id, []))
+    groups = casualty_groups(base)
+    for group in groups:
+        who = [(rows[0], base.facts[rows[0].claimant].title if rows[0].claimant else "unattributed")
+               for rows in group.rows]
+        pages[f"figures/charts/{group.slug}.svg"] = figures_chart(group.title, who)
+    pages["figures/index.md"] = render("figures.md.j2", title="Figures side by side", groups=groups,
+                                       others=other_figure_rows(base), derived=derived_sums(base))
+    pages["discrepancies/index.md"] = render("register.md.j2", title="Discrepancies", entries=register,
+                                             type_titles=TYPE_TITLES)
     for folder, (title, intro) in SECTIONS.items():
+        if folder in ("figures", "discrepancies"):
+            continue
         facts = sorted(base.of_kind(KINDS[folder].kind), key=_sort_key)
         pages[f"{folder}/index.md"] = render("section.md.j2", title=title, intro=intro, groups=_groups(base, folder, facts))
     days = sorted(base.days)
@@ -149,6 +169,47 @@ def render_site(base: FactBase) -> dict[str, str]:
     pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
     pages["index.md"] = render("home.md.j2", title="Karabakh Fact Desk", days=days, root="")
     return pages
+
+
+@dataclass
+class FigureGroup:
+    """Casualty figures measuring one thing (e.g. civilian deaths on one side), merged into rows."""
+
+    slug: str
+    title: str
+    rows: list[list[Figure]]
+
+
+CATEGORY_ORDER = ("military", "civilian", "total", "unspecified")
+SIDE_NAMES = {"nagorno-karabakh": "Nagorno-Karabakh", "azerbaijan": "Azerbaijan", "armenia": "Armenia",
+              "both": "both sides", "russia": "Russia", "turkey": "Turkey", "international": "international",
+              "other": "other", None: "side not stated"}
+
+
+def casualty_groups(base: FactBase) -> list[FigureGroup]:
+    """Deaths and wounded by category and side, each group's rows in date order."""
+    grouped: dict[tuple[str, str, str | None], list[Figure]] = {}
+    for f in base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure in ("deaths", "wounded"):
+            grouped.setdefault((f.measure, f.category, f.side), []).append(f)
+    result = []
+    for (measure, category, side), figures in sorted(
+            grouped.items(), key=lambda kv: (kv[0][0], CATEGORY_ORDER.index(kv[0][1]), SIDE_NAMES[kv[0][2]])):
+        rows = sorted(figure_rows(figures), key=lambda row: (row[0].as_of.date, row[0].id))
+        label = "" if category == "unspecified" else f"{category.capitalize()} "
+        title = f"{label}{measure if label else measure.capitalize()}: {SIDE_NAMES[side]}"
+        result.append(FigureGroup(f"{measure}-{category}-{side or 'unstated'}", title, rows))
+    return result
+
+
+def other_figure_rows(base: FactBase) -> list[tuple[str, list[list[Figure]]]]:
+    """Figures that are not casualties, by measure, merged into rows."""
+    grouped: dict[str, list[Figure]] = {}
+    for f in base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure not in ("deaths", "wounded"):
+            grouped.setdefault(f.measure, []).append(f)
+    return [(measure.capitalize(), sorted(figure_rows(fs), key=lambda r: (r[0].quantity or r[0].id, r[0].as_of.date)))
+            for measure, fs in sorted(grouped.items())]
 
 
 def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, list[Fact]]]:

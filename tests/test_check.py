@@ -49,7 +49,7 @@ CASES = [
     ("value outside the allowed set", lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
      ("invalid-value", FIGURE, 5, 12)),
     ("impossible date", lambda r: replace(r, FIGURE, "as_of: 2020-11-01", "as_of: 2020-02-30"),
-     ("invalid-date", FIGURE, 10, 8)),
+     ("invalid-date", FIGURE, 11, 8)),
     ("impossible date inside a mapping", lambda r: replace(r, CLAIM, "  date: 2020-11-01", "  date: 2020-13-01"),
      ("invalid-date", CLAIM, 3, 9)),
     ("file name that is no id", lambda r: (r / "people/Jane Doe.yaml").write_text("name: Jane Doe\n", encoding="utf-8"),
@@ -62,7 +62,7 @@ CASES = [
     ("reference to the wrong kind", lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-city"),
      ("unknown-reference", CLAIM, 1, 11)),
     ("tampered excerpt", lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
-     ("excerpt-not-found", FIGURE, 13, 14)),
+     ("excerpt-not-found", FIGURE, 14, 14)),
     ("changed snapshot", lambda r: (r / "sources/example-2020-11-01-report.txt").write_text(
         (r / "sources/example-2020-11-01-report.txt").read_text(encoding="utf-8").replace("1.200", "1.300"),
         encoding="utf-8"),
@@ -87,7 +87,7 @@ def test_source_without_text_cannot_be_cited(facts: Path) -> None:
     (facts / SOURCE).write_text(text[: text.index("text:")], encoding="utf-8")
     found = problems(facts)
     assert found and {code for code, *_ in found} == {"source-without-text"}
-    assert ("source-without-text", FIGURE, 12, 13) in found
+    assert ("source-without-text", FIGURE, 13, 13) in found
 
 
 def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:

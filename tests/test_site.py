@@ -91,3 +91,45 @@ def test_every_internal_link_resolves(shipped_site: Path) -> None:
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{html_file.relative_to(shipped_site)} -> {href}")
     assert broken == []
+
+
+def test_register_lists_every_disagreement_in_the_shipped_facts(shipped_site: Path) -> None:
+    """An independent reading of the rules: each case found here must have its entry on the register."""
+    base, _ = load_facts(REPO / "facts")
+    expected = set()
+    figures = [f for f in base.of_kind("figure") if f.quantity]
+    for f in figures:
+        for g in figures:
+            same_period = f.measure == "distance" or f.as_of.date == g.as_of.date
+            if f.quantity == g.quantity and same_period and (f.qualifier, f.value) != (g.qualifier, g.value):
+                suffix = "" if f.measure == "distance" else f"-{f.as_of.date.isoformat()}"
+                expected.add(f"values-{f.quantity}{suffix}")
+    for claim in base.of_kind("claim"):
+        if any(r.assessment in ("stronger", "weaker") for r in claim.renderings):
+            headlines = {r.source for r in claim.renderings if r.excerpt == base.facts[r.source].headline}
+            if any(r.assessment in ("stronger", "weaker") and r.source not in headlines for r in claim.renderings):
+                expected.add(f"rendering-{claim.id}")
+            expected |= {f"headline-{s}-{claim.id}" for s in headlines
+                         if any(r.source == s and r.assessment == "stronger" for r in claim.renderings)}
+    for place in base.of_kind("place"):
+        if len({n.used_by for n in place.names if n.used_by}) > 1:
+            expected.add(f"names-{place.id}")
+    expected |= {d.id for d in base.of_kind("discrepancy")}
+    register = (shipped_site / "discrepancies/index.html").read_text(encoding="utf-8")
+    assert expected, "the shipped facts are known to disagree"
+    assert sorted(a for a in expected if f'id="{a}"' not in register) == []
+
+
+def test_pages_link_to_the_disagreements_they_involve(shipped_site: Path) -> None:
+    claim = (shipped_site / "claims/aliyev-will-go-to-the-end-if-talks-fail/index.html").read_text(encoding="utf-8")
+    assert 'href="../../discrepancies/#rendering-aliyev-will-go-to-the-end-if-talks-fail"' in claim
+    place = (shipped_site / "places/shusha/index.html").read_text(encoding="utf-8")
+    assert 'href="../../discrepancies/#names-shusha"' in place
+
+
+def test_casualty_chart_plots_every_figure_of_its_group(shipped_site: Path) -> None:
+    svg = (shipped_site / "figures/charts/deaths-total-both.svg").read_text(encoding="utf-8")
+    page = (shipped_site / "figures/index.html").read_text(encoding="utf-8")
+    assert 'src="charts/deaths-total-both.svg"' in page
+    for label in ("more than 1,200 people", "as many as 5,000 people"):
+        assert label in svg and label in page
