@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then render the pages into DOCS")
     build.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
     build.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="MkDocs docs_dir (default: docs)")
+    build.add_argument("--site-url", default=os.environ.get("SITE_URL", ""),
+                       help="published address for permalinks and structured data (default: $SITE_URL)")
     schema = commands.add_parser("schema", help="print the JSON Schema of the fact files, or write one per kind")
     schema.add_argument("--out", type=Path, help="write <kind>.schema.json files into this folder")
     coverage = commands.add_parser("coverage", help="list numbers and quotations in stored texts that no fact cites")
@@ -35,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return 0 if _checked(args.facts) else 1
     if args.command == "build":
-        return _build(args.facts, args.docs)
+        return _build(args.facts, args.docs, args.site_url)
     if args.command == "schema":
         return _schema(args.out)
     if args.command == "coverage":
@@ -59,14 +62,14 @@ def _report(errors: list[FactError]) -> None:
         print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
 
 
-def _build(facts: Path, docs: Path) -> int:
+def _build(facts: Path, docs: Path, site_url: str = "") -> int:
     from .render import render_site
     from .write import write_pages
 
     base = _checked(facts)
     if base is None:
         return 1
-    pages = render_site(base)
+    pages = render_site(base, site_url)
     write_pages(pages, docs)
     print(f"wrote {len(pages)} pages into {docs}", file=sys.stderr)
     return 0
@@ -113,5 +116,5 @@ def _watch(facts: Path, docs: Path) -> int:
         current = stamp()
         if current != last:
             last = current
-            _build(facts, docs)
+            _build(facts, docs, os.environ.get("SITE_URL", ""))
         time.sleep(1)

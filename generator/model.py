@@ -94,11 +94,25 @@ class NameVariant(Schema):
     """Where the name appears."""
 
 
+class Correction(Schema):
+    """A dated correction to a fact, shown on its page and in the site's corrections log."""
+
+    date: dt.date
+    text: Text
+    """What was wrong and what changed, in our words."""
+
+
 class Fact(Schema):
     """Fields shared by every kind. The id is the file name, not a field."""
 
     kind: ClassVar[str]
     folder: ClassVar[str]
+    updated: dt.date | None = None
+    """Last substantive change to this fact; the page's last-updated date (else the dataset's release date)."""
+    corrections: list[Correction] = []
+    """Corrections made after the fact was first published, oldest first."""
+    former_ids: list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]] = []
+    """Ids this fact had before it was renamed; their old addresses redirect to the new page."""
     _id: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
 
@@ -387,6 +401,20 @@ class Discrepancy(Fact):
     @property
     def title(self) -> str:
         return self.summary
+
+
+class DatasetInfo(Schema):
+    """``facts/dataset.yaml``: the fact base as a whole, for citations, downloads and licences."""
+
+    name: Text = "Karabakh Fact Desk"
+    """The site's name, used as the author and publisher in citations."""
+    description: Text = "How Indonesian outlets reported the 2020 Nagorno-Karabakh war."
+    released: dt.date | None = None
+    """Date of this release; the last-updated date of facts that give none."""
+    data_licence: Text = "CC BY 4.0"
+    data_licence_url: Text = "https://creativecommons.org/licenses/by/4.0/"
+    text_licence: Text = "CC BY 4.0"
+    text_licence_url: Text = "https://creativecommons.org/licenses/by/4.0/"
 
 
 KINDS: dict[str, type[Fact]] = {

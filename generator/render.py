@@ -20,7 +20,9 @@ from . import text
 from .model import KINDS, Citation, Claim, Fact, FactDate, Figure, Outlet, Rendering, Source
 from .resolve import FactBase
 from .walk import references
+from . import exports, jsonld
 from .chart import figures_chart
+from .citation import PageCitation
 from .conflicts import TYPE_TITLES, derived_sums, figure_rows, find_discrepancies, involvement
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -126,27 +128,41 @@ def make_environment(base: FactBase) -> Environment:
     env.globals.update(type_titles=TYPE_TITLES, side_names=SIDE_NAMES)
     env.tests["multiple_sources"] = lambda renderings: len({r.source for r in renderings}) > 1
     env.filters.update(
-        front_matter=text.front_matter, fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
+        front_matter=text.front_matter, front_matter_raw=text.front_matter_raw, raw_text=text.raw_text,
+        fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
     )
     return env
 
 
-def render_site(base: FactBase) -> dict[str, str]:
-    """Every page of the generated sections, keyed by its path under docs/."""
+def render_site(base: FactBase, site_url: str = "") -> dict[str, str]:
+    """Every page and published file of the generated sections, keyed by its path under docs/.
+
+    ``site_url`` (the published address, e.g. from $SITE_URL) makes permalinks and
+    structured data absolute; without it they are relative to the site root.
+    """
     env = make_environment(base)
     pages: dict[str, str] = {}
 
     def render(template: str, **context: Any) -> str:
         context.setdefault("tags", [])
         context.setdefault("disputes", [])
+        context.setdefault("cite", None)
+        context.setdefault("jsonld", None)
         context.setdefault("root", "../")
         return env.get_template(template).render(notes=Footnotes(base), **context)
 
     register = find_discrepancies(base)
     disputes = involvement(register)
     for fact in base.facts.values():
-        pages[f"{fact.folder}/{fact.id}.md"] = render(f"{fact.kind}.md.j2", fact=fact, title=_title(fact),
-                                                      tags=_tags(base, fact), disputes=disputes.get(fact.id, []))
+        cite = PageCitation(f"kfd-{fact.id}", _title(fact), f"{fact.folder}/{fact.id}/", site_url,
+                            last_updated(base, fact), base.dataset)
+        data = jsonld.for_fact(base, fact, cite.permalink if site_url else None)
+        pages[f"{fact.folder}/{fact.id}.md"] = render(
+            f"{fact.kind}.md.j2", fact=fact, title=cite.title, tags=_tags(base, fact),
+            disputes=disputes.get(fact.id, []), cite=cite, jsonld=jsonld.script_text(data) if data else None)
+        pages[f"{fact.folder}/{fact.id}.csl.json"] = cite.csl_json()
+        for former in fact.former_ids:
+            pages[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(f"../{fact.id}/")
     groups = casualty_groups(base)
     for group in groups:
         who = [(rows[0], base.facts[rows[0].claimant].title if rows[0].claimant else "unattributed")
@@ -167,8 +183,37 @@ def render_site(base: FactBase) -> dict[str, str]:
             "date.md.j2", title=text.long_date(day), day=day, entries=base.days[day],
             previous=days[i - 1] if i > 0 else None, following=days[i + 1] if i + 1 < len(days) else None)
     pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
-    pages["index.md"] = render("home.md.j2", title="Karabakh Fact Desk", days=days, root="")
+    website = {"@context": "https://schema.org", "@type": "WebSite", "name": base.dataset.name,
+               "description": base.dataset.description}
+    if site_url:
+        website["url"] = site_url
+    pages["index.md"] = render("home.md.j2", title=base.dataset.name, days=days, root="",
+                               jsonld=jsonld.script_text(website))
+    pages["corrections/index.md"] = render("corrections.md.j2", title="Corrections",
+                                           corrections=exports.corrections(base))
+    pages["corrections/feed.xml"] = exports.atom_feed(base, site_url)
+    dataset = {"@context": "https://schema.org", "@type": "Dataset", "name": base.dataset.name,
+               "description": base.dataset.description, "license": base.dataset.data_licence_url,
+               "creator": {"@type": "Organization", "name": base.dataset.name},
+               "distribution": [
+                   {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": _absolute(site_url, "data/facts.json")},
+                   {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": _absolute(site_url, "data/figures.csv")}]}
+    if base.dataset.released:
+        dataset["dateModified"] = base.dataset.released.isoformat()
+    pages["data/index.md"] = render("data.md.j2", title="Data downloads", jsonld=jsonld.script_text(dataset),
+                                    schemas=sorted(exports.schema_files()))
+    pages["data/facts.json"] = exports.facts_json(base)
+    pages["data/figures.csv"] = exports.figures_csv(base)
+    for name, text_ in exports.schema_files().items():
+        pages[f"data/schema/{name}"] = text_
+    pages["robots.txt"] = exports.robots_txt(site_url)
     return pages
+
+
+def last_updated(base: FactBase, fact: Fact) -> dt.date | None:
+    """A fact's own date of change, its latest correction, or else the dataset's release."""
+    dates = [d for d in (fact.updated, *(c.date for c in fact.corrections)) if d is not None]
+    return max(dates) if dates else base.dataset.released
 
 
 @dataclass
@@ -259,3 +304,7 @@ def _sort_key(fact: Fact) -> tuple[Any, ...]:
     if day is not None:
         return (-day.date.toordinal(), fact.title.casefold())
     return (0, fact.title.casefold())
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return f"{site_url.rstrip('/')}/{path}" if site_url else f"/{path}"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
-from .model import ID_RE, KINDS, Citation, Claim, Fact, Outlet, Rendering, Source
+from .model import ID_RE, KINDS, DatasetInfo, Citation, Claim, Fact, Outlet, Rendering, Source
 from .validate import validate
 from .walk import citations, references
 
@@ -41,8 +41,12 @@ class FactBase:
     """Fact id -> the facts that refer to it, in id order."""
     renderings_by_outlet: dict[str, list[tuple[Claim, Rendering]]] = field(default_factory=lambda: defaultdict(list))
     """Outlet id -> every (claim, rendering) carried in one of its articles."""
+    dataset: DatasetInfo = field(default_factory=DatasetInfo)
+    """What ``facts/dataset.yaml`` says of the fact base as a whole."""
     unreadable: set[str] = field(default_factory=set)
     """Ids of files that failed to load; references to them are not reported again."""
+    former_ids: dict[str, str] = field(default_factory=dict)
+    """Former id -> the id it was renamed to."""
     days: dict[dt.date, dict[str, list[Fact]]] = field(default_factory=dict)
     """Day -> facts dated that day, by kind: events, claims, sources (published), figures (as of)."""
 
@@ -84,6 +88,9 @@ def _load_all(base: FactBase) -> list[FactError]:
     for entry in sorted(base.root.iterdir()):
         if entry.name.startswith(".") or entry.suffix == ".md":
             continue
+        if entry.name == DATASET_FILE:
+            errors += _load_dataset(base, entry)
+            continue
         if not entry.is_dir() or entry.name not in KINDS:
             errors.append(FactError(display_path(entry), 0, 0, "unknown-kind",
                                     f"{entry.name!r} is not a kind of fact{did_you_mean(entry.name, KINDS)}"
@@ -92,6 +99,19 @@ def _load_all(base: FactBase) -> list[FactError]:
         for path in iter_fact_files(entry):
             errors += _load_one(base, path, KINDS[entry.name])
     return errors
+
+
+DATASET_FILE = "dataset.yaml"
+
+
+def _load_dataset(base: FactBase, path: Path) -> list[FactError]:
+    doc, errors = load_file(path)
+    if doc is None:
+        return errors
+    info, schema_errors = validate(doc, DatasetInfo)
+    if info is not None:
+        base.dataset = info  # type: ignore[assignment]
+    return errors + schema_errors
 
 
 def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
@@ -106,11 +126,16 @@ def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
     if doc is None or fact is None:
         base.unreadable.add(fact_id)
         return errors
-    if fact_id in base.facts:
-        other = base.facts[fact_id]
+    if fact_id in base.facts or fact_id in base.former_ids:
+        other = base.facts.get(fact_id) or base.facts[base.former_ids[fact_id]]
         errors.append(FactError(doc.shown, 1, 1, "duplicate-id",
                                 f"id {fact_id!r} is already used by {other.path} ({other.kind}); rename one file"))
         return errors
+    for i, former in enumerate(fact.former_ids):
+        if former in base.facts or former in base.former_ids:
+            errors.append(doc.error(("former_ids", i), "duplicate-id",
+                                    f"former id {former!r} is still in use; an old address can point to one page only"))
+        base.former_ids.setdefault(former, fact_id)
     base.facts[fact_id] = fact
     base.documents[fact_id] = doc
     return errors

@@ -47,6 +47,16 @@ def front_matter(value: str) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
+def front_matter_raw(value: str) -> Markup:
+    """A YAML string holding ``value`` exactly (for JSON-LD, already safe inside <script>)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def raw_text(value: str) -> Markup:
+    """Text for a code block, which Markdown shows literally and HTML-escapes itself."""
+    return Markup(value)
+
+
 def safe_url(url: str) -> str:
     """A URL usable inside ``[text](...)``: only http(s), with unsafe characters percent-encoded."""
     if not re.match(r"^https?://", url):

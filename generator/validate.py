@@ -16,14 +16,15 @@ _VALUE_ERRORS = {"literal_error", "enum", "string_pattern_mismatch", "value_erro
                  "string_too_short", "greater_than", "less_than"}
 
 
-def validate(doc: Document, cls: type[Fact], fact_id: str) -> tuple[Fact | None, list[FactError]]:
-    """Validate one document as a fact of ``cls``; every problem becomes a located error."""
+def validate(doc: Document, cls: type[BaseModel], fact_id: str = "") -> tuple[Any, list[FactError]]:
+    """Validate one document as ``cls``; every problem becomes a located error."""
     try:
         fact = cls.model_validate(doc.data)
     except ValidationError as exc:
         return None, [_to_fact_error(doc, cls, err) for err in exc.errors()]
-    fact._id = fact_id
-    fact._path = doc.shown
+    if isinstance(fact, Fact):
+        fact._id = fact_id
+        fact._path = doc.shown
     return fact, []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import KINDS
 
-GENERATED = (*KINDS, "dates", "index.md")
+GENERATED = (*KINDS, "dates", "corrections", "data", "index.md", "robots.txt")
 """Folders (and the home page) of docs/ that belong to the generator; the rest of docs/ is hand-written."""
 
 

@@ -31,7 +31,7 @@ def test_every_command_is_documented(command: str) -> None:
     assert command in README
 
 
-@pytest.mark.parametrize("folder", sorted(KINDS))
+@pytest.mark.parametrize("folder", sorted(json_schemas()))
 def test_shipped_json_schema_is_current(folder: str) -> None:
     shipped = json.loads((REPO / "schema" / f"{folder}.schema.json").read_text(encoding="utf-8"))
     assert shipped == json_schemas()[folder], "run `make schema` and commit schema/"
