@@ -18,7 +18,6 @@ from .text import figure_value, long_date
 TIMELESS = ("distance",)
 """Measures that do not change with time: their figures are compared whatever their date."""
 
-
 @dataclass
 class Entry:
     """One disagreement: an anchor on the register page and the facts on each side."""
@@ -33,7 +32,6 @@ class Entry:
     names: list[NameVariant] = field(default_factory=list)
     note: Discrepancy | None = None
 
-
 TYPE_TITLES = {
     "values": "Different values for the same quantity",
     "rendering": "One statement, rendered differently",
@@ -43,24 +41,12 @@ TYPE_TITLES = {
     "other": "Other disagreements",
 }
 
-
-def figure_rows(figures: list[Figure]) -> list[list[Figure]]:
-    """Figures merged into rows: the same value, claimant and day of one quantity is one row."""
-    rows: dict[tuple[object, ...], list[Figure]] = {}
-    for f in figures:
-        key = (f.quantity or f.id, f.qualifier, f.value, f.value_high, f.as_given if f.value is None else None,
-               f.claimant, f.as_of.date)
-        rows.setdefault(key, []).append(f)
-    return list(rows.values())
-
-
 def find_discrepancies(base: FactBase) -> list[Entry]:
     """Every disagreement in the fact base, grouped by type, each in a stable order."""
     entries = _differing_values(base) + _differing_renderings(base) + _stronger_headlines(base)
     entries += _several_names(base) + _curated(base)
     order = list(TYPE_TITLES)
     return sorted(entries, key=lambda e: (order.index(e.type), e.anchor))
-
 
 def _differing_values(base: FactBase) -> list[Entry]:
     by_quantity: dict[tuple[str, object], list[Figure]] = defaultdict(list)
@@ -82,7 +68,6 @@ def _differing_values(base: FactBase) -> list[Entry]:
                                  f"{subject}{when}: {shown}", [f.id for f in figures], figures=figures))
     return entries
 
-
 def _differing_renderings(base: FactBase) -> list[Entry]:
     """Claims with a rendering stronger or weaker than the original, or paraphrased where others differ."""
     entries = []
@@ -96,7 +81,6 @@ def _differing_renderings(base: FactBase) -> list[Entry]:
                                  claim=claim, renderings=claim.renderings))
     return entries
 
-
 def _stronger_headlines(base: FactBase) -> list[Entry]:
     entries = []
     for claim in base.of_kind("claim"):
@@ -107,11 +91,9 @@ def _stronger_headlines(base: FactBase) -> list[Entry]:
                                      [r.source, claim.id], claim=claim, renderings=[r]))
     return entries
 
-
 def _is_headline(base: FactBase, rendering: Rendering) -> bool:
     source = base.facts[rendering.source]
     return isinstance(source, Source) and " ".join(rendering.excerpt.split()) == " ".join((source.headline or "").split())
-
 
 def _several_names(base: FactBase) -> list[Entry]:
     """Entities the sources name in more than one way: in different articles, or per side."""
@@ -126,11 +108,9 @@ def _several_names(base: FactBase) -> list[Entry]:
                                  [fact.id], names=variants))
     return entries
 
-
 def _curated(base: FactBase) -> list[Entry]:
     return [Entry(f.id, f.type, f.summary, list(f.involves), note=f)  # type: ignore[attr-defined]
             for f in base.of_kind("discrepancy")]
-
 
 def involvement(entries: list[Entry]) -> dict[str, list[Entry]]:
     """Fact id -> the register entries that involve it, for the links on each page."""
@@ -140,33 +120,3 @@ def involvement(entries: list[Entry]) -> dict[str, list[Entry]]:
                                      + [c.source for f in entry.figures for c in f.sources]):
             index[fact_id].append(entry)
     return index
-
-
-@dataclass
-class DerivedSum:
-    """Our arithmetic, shown as such: military plus civilian deaths one side reported for one day."""
-
-    side: str
-    day: object
-    parts: list[Figure]
-    reported_totals: list[Figure]
-
-    @property
-    def total(self) -> float:
-        return sum(f.value or 0 for f in self.parts)
-
-
-def derived_sums(base: FactBase) -> list[DerivedSum]:
-    """Per side and day, the sum of exact military and civilian death figures, beside the reported totals."""
-    deaths = [f for f in base.of_kind("figure") if isinstance(f, Figure) and f.measure == "deaths"]
-    sums = []
-    keys = sorted({(f.side, f.as_of.date) for f in deaths if f.side and f.category in ("military", "civilian")},
-                  key=lambda k: (k[1], k[0]))
-    for side, day in keys:
-        parts = {c: [f for f in deaths if (f.side, f.as_of.date, f.category) == (side, day, c)]
-                 for c in ("military", "civilian")}
-        if all(len(p) == 1 and p[0].qualifier == "exact" for p in parts.values()):
-            totals = [f for f in deaths if f.category == "total" and f.as_of.date == day]
-            sums.append(DerivedSum(side, day, [parts["military"][0], parts["civilian"][0]],
-                                   sorted(totals, key=lambda f: f.id)))
-    return sums

@@ -7,9 +7,10 @@ from typing import Any
 
 from .model import Claim, Event, Fact, Organisation, Outlet, Person, Place, Source
 from .resolve import FactBase
+from .text import ASSESSMENT_LABELS
 
-ASSESSMENT_WORDS = {"faithful": "Faithful to the original", "paraphrased": "Paraphrased",
-                    "stronger": "Stronger than the original", "weaker": "Weaker than the original"}
+ASSESSMENT_WORDS = {k: v for k, v in ASSESSMENT_LABELS.items() if k != "unverified"}
+"""Assessments that rate a rendering; an unverified one gets no ClaimReview."""
 
 
 def for_fact(base: FactBase, fact: Fact, url: str | None) -> dict[str, Any] | None:

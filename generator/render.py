@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import text
+from . import exports, jsonld, text
+from .chart import figures_chart
+from .citation import PageCitation
+from .conflicts import TYPE_TITLES, find_discrepancies, involvement
+from .figures import SIDE_NAMES, casualty_groups, derived_sums, other_figure_rows
 from .model import KINDS, Citation, Claim, Fact, FactDate, Figure, Outlet, Rendering, Source
 from .resolve import FactBase
 from .walk import references
-from . import exports, jsonld
-from .chart import figures_chart
-from .citation import PageCitation
-from .conflicts import TYPE_TITLES, derived_sums, figure_rows, find_discrepancies, involvement
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = {
@@ -43,9 +42,6 @@ SECTIONS = {
 ASSESSMENT_STYLE = {"faithful": "success", "paraphrased": "info", "stronger": "warning", "weaker": "warning",
                     "unverified": "note"}
 """Material admonition type for each assessment of a rendering."""
-ASSESSMENT_LABEL = {"faithful": "Faithful to the original", "paraphrased": "Paraphrased",
-                    "stronger": "Stronger than the original", "weaker": "Weaker than the original",
-                    "unverified": "Unverified: no original on record"}
 
 
 class Footnotes:
@@ -122,7 +118,7 @@ def make_environment(base: FactBase) -> Environment:
         outlet_of=base.outlet_of, outlets_of=base.outlets_of,
         renderings_by_outlet=lambda outlet_id: base.renderings_by_outlet.get(outlet_id, []),
         renderings_by_source=renderings_by_source, same_outlet_twice=same_outlet_twice,
-        outlets_quoting=outlets_quoting, assessment_style=ASSESSMENT_STYLE, assessment_label=ASSESSMENT_LABEL,
+        outlets_quoting=outlets_quoting, assessment_style=ASSESSMENT_STYLE, assessment_label=text.ASSESSMENT_LABELS,
     )
     env.filters["list_of"] = lambda item: [item]
     env.globals.update(type_titles=TYPE_TITLES, side_names=SIDE_NAMES)
@@ -214,47 +210,6 @@ def last_updated(base: FactBase, fact: Fact) -> dt.date | None:
     """A fact's own date of change, its latest correction, or else the dataset's release."""
     dates = [d for d in (fact.updated, *(c.date for c in fact.corrections)) if d is not None]
     return max(dates) if dates else base.dataset.released
-
-
-@dataclass
-class FigureGroup:
-    """Casualty figures measuring one thing (e.g. civilian deaths on one side), merged into rows."""
-
-    slug: str
-    title: str
-    rows: list[list[Figure]]
-
-
-CATEGORY_ORDER = ("military", "civilian", "total", "unspecified")
-SIDE_NAMES = {"nagorno-karabakh": "Nagorno-Karabakh", "azerbaijan": "Azerbaijan", "armenia": "Armenia",
-              "both": "both sides", "russia": "Russia", "turkey": "Turkey", "international": "international",
-              "other": "other", None: "side not stated"}
-
-
-def casualty_groups(base: FactBase) -> list[FigureGroup]:
-    """Deaths and wounded by category and side, each group's rows in date order."""
-    grouped: dict[tuple[str, str, str | None], list[Figure]] = {}
-    for f in base.of_kind("figure"):
-        if isinstance(f, Figure) and f.measure in ("deaths", "wounded"):
-            grouped.setdefault((f.measure, f.category, f.side), []).append(f)
-    result = []
-    for (measure, category, side), figures in sorted(
-            grouped.items(), key=lambda kv: (kv[0][0], CATEGORY_ORDER.index(kv[0][1]), SIDE_NAMES[kv[0][2]])):
-        rows = sorted(figure_rows(figures), key=lambda row: (row[0].as_of.date, row[0].id))
-        label = "" if category == "unspecified" else f"{category.capitalize()} "
-        title = f"{label}{measure if label else measure.capitalize()}: {SIDE_NAMES[side]}"
-        result.append(FigureGroup(f"{measure}-{category}-{side or 'unstated'}", title, rows))
-    return result
-
-
-def other_figure_rows(base: FactBase) -> list[tuple[str, list[list[Figure]]]]:
-    """Figures that are not casualties, by measure, merged into rows."""
-    grouped: dict[str, list[Figure]] = {}
-    for f in base.of_kind("figure"):
-        if isinstance(f, Figure) and f.measure not in ("deaths", "wounded"):
-            grouped.setdefault(f.measure, []).append(f)
-    return [(measure.capitalize(), sorted(figure_rows(fs), key=lambda r: (r[0].quantity or r[0].id, r[0].as_of.date)))
-            for measure, fs in sorted(grouped.items())]
 
 
 def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, list[Fact]]]:

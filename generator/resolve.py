@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
-from .model import ID_RE, KINDS, DatasetInfo, Citation, Claim, Fact, Outlet, Rendering, Source
+from .model import ID_RE, KINDS, Citation, Claim, DatasetInfo, Fact, Outlet, Rendering, Source
 from .validate import validate
 from .walk import citations, references
 

@@ -82,6 +82,13 @@ def fact_date(value: FactDate | None) -> str:
     return text
 
 
+ASSESSMENT_LABELS = {
+    "faithful": "Faithful to the original", "paraphrased": "Paraphrased",
+    "stronger": "Stronger than the original", "weaker": "Weaker than the original",
+    "unverified": "Unverified: no original on record",
+}
+"""How each assessment of a rendering reads on pages and in structured data."""
+
 _QUALIFIER_WORDS = {
     "exact": "{v}",
     "at-least": "at least {v}",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.chart import figures_chart
-from generator.conflicts import derived_sums, figure_rows, find_discrepancies, involvement
+from generator.conflicts import find_discrepancies, involvement
+from generator.figures import derived_sums, figure_rows
 from generator.model import Figure
 from generator.resolve import load_facts
 

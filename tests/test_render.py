@@ -5,8 +5,6 @@ After a deliberate change to a template, run ``make golden`` and review the diff
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.render import Footnotes, render_site

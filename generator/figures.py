@@ -1,0 +1,93 @@
+"""Stage 3c: figures arranged for comparison: merged rows, casualty groups, derived sums.
+
+Nothing here changes a number: rows only gather identical figures, and a
+derived sum is kept apart from the reported figures it sits beside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Figure
+from .resolve import FactBase
+
+
+def figure_rows(figures: list[Figure]) -> list[list[Figure]]:
+    """Figures merged into rows: the same value, claimant and day of one quantity is one row."""
+    rows: dict[tuple[object, ...], list[Figure]] = {}
+    for f in figures:
+        key = (f.quantity or f.id, f.qualifier, f.value, f.value_high, f.as_given if f.value is None else None,
+               f.claimant, f.as_of.date)
+        rows.setdefault(key, []).append(f)
+    return list(rows.values())
+
+
+@dataclass
+class FigureGroup:
+    """Casualty figures measuring one thing (e.g. civilian deaths on one side), merged into rows."""
+
+    slug: str
+    title: str
+    rows: list[list[Figure]]
+
+
+CATEGORY_ORDER = ("military", "civilian", "total", "unspecified")
+SIDE_NAMES = {"nagorno-karabakh": "Nagorno-Karabakh", "azerbaijan": "Azerbaijan", "armenia": "Armenia",
+              "both": "both sides", "russia": "Russia", "turkey": "Turkey", "international": "international",
+              "other": "other", None: "side not stated"}
+
+
+def casualty_groups(base: FactBase) -> list[FigureGroup]:
+    """Deaths and wounded by category and side, each group's rows in date order."""
+    grouped: dict[tuple[str, str, str | None], list[Figure]] = {}
+    for f in base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure in ("deaths", "wounded"):
+            grouped.setdefault((f.measure, f.category, f.side), []).append(f)
+    result = []
+    for (measure, category, side), figures in sorted(
+            grouped.items(), key=lambda kv: (kv[0][0], CATEGORY_ORDER.index(kv[0][1]), SIDE_NAMES[kv[0][2]])):
+        rows = sorted(figure_rows(figures), key=lambda row: (row[0].as_of.date, row[0].id))
+        label = "" if category == "unspecified" else f"{category.capitalize()} "
+        title = f"{label}{measure if label else measure.capitalize()}: {SIDE_NAMES[side]}"
+        result.append(FigureGroup(f"{measure}-{category}-{side or 'unstated'}", title, rows))
+    return result
+
+
+def other_figure_rows(base: FactBase) -> list[tuple[str, list[list[Figure]]]]:
+    """Figures that are not casualties, by measure, merged into rows."""
+    grouped: dict[str, list[Figure]] = {}
+    for f in base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure not in ("deaths", "wounded"):
+            grouped.setdefault(f.measure, []).append(f)
+    return [(measure.capitalize(), sorted(figure_rows(fs), key=lambda r: (r[0].quantity or r[0].id, r[0].as_of.date)))
+            for measure, fs in sorted(grouped.items())]
+
+
+@dataclass
+class DerivedSum:
+    """Our arithmetic, shown as such: military plus civilian deaths one side reported for one day."""
+
+    side: str
+    day: object
+    parts: list[Figure]
+    reported_totals: list[Figure]
+
+    @property
+    def total(self) -> float:
+        return sum(f.value or 0 for f in self.parts)
+
+
+def derived_sums(base: FactBase) -> list[DerivedSum]:
+    """Per side and day, the sum of exact military and civilian death figures, beside the reported totals."""
+    deaths = [f for f in base.of_kind("figure") if isinstance(f, Figure) and f.measure == "deaths"]
+    sums = []
+    keys = sorted({(f.side, f.as_of.date) for f in deaths if f.side and f.category in ("military", "civilian")},
+                  key=lambda k: (k[1], k[0]))
+    for side, day in keys:
+        parts = {c: [f for f in deaths if (f.side, f.as_of.date, f.category) == (side, day, c)]
+                 for c in ("military", "civilian")}
+        if all(len(p) == 1 and p[0].qualifier == "exact" for p in parts.values()):
+            totals = [f for f in deaths if f.category == "total" and f.as_of.date == day]
+            sums.append(DerivedSum(side, day, [parts["military"][0], parts["civilian"][0]],
+                                   sorted(totals, key=lambda f: f.id)))
+    return sums
