@@ -111,7 +111,7 @@ def _watch(facts: Path, docs: Path) -> int:
         return tuple(sorted((str(p), p.stat().st_mtime) for root in (facts, templates)
                             for p in root.rglob("*") if p.is_file()))
 
-    last = stamp()  # the caller has just built; rebuild only on changes
+    last = None  # build once at start: an edit made before the first look is not missed
     while True:
         current = stamp()
         if current != last:

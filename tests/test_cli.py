@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from .conftest import REPO, snapshot
 
@@ -72,3 +75,36 @@ def test_missing_facts_directory_is_an_error_not_a_traceback(tmp_path: Path) -> 
     result = run("check", "nowhere", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("nowhere:0:0: unknown-kind: no such facts directory")
+
+
+@pytest.mark.slow
+def test_watch_re_renders_when_a_fact_changes_and_survives_a_broken_one(facts: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert run("build", str(facts), "--docs", str(docs), cwd=tmp_path).returncode == 0
+    page = docs / "people/example-minister.md"
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    watcher = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(facts), "--docs", str(docs)],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        person = facts / "people/example-minister.yaml"
+        person.write_text(person.read_text(encoding="utf-8").replace("Example Minister", "Renamed Minister", 1),
+                          encoding="utf-8")
+        assert _eventually(lambda: "# Renamed Minister" in page.read_text(encoding="utf-8"))
+        good = page.read_text(encoding="utf-8")
+        person.write_text("name: [broken\n", encoding="utf-8")
+        time.sleep(2.5)  # more than one polling interval: the watcher has seen the broken file
+        assert watcher.poll() is None, "the watcher must keep running after a bad edit"
+        assert page.read_text(encoding="utf-8") == good
+    finally:
+        watcher.terminate()
+        _, stderr = watcher.communicate(timeout=10)
+    assert "yaml-syntax" in stderr and "Traceback" not in stderr
+
+
+def _eventually(condition, timeout: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
