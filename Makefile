@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-requirements
+# The fact tree that site, serve, check and coverage use (tests/browser/test_bad_input.py points it at broken copies).
+FACTS ?= facts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast check coverage schema golden clean
+.PHONY: site serve test test-fast test-browser browser-tools check coverage schema golden clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +17,7 @@ $(STAMP): requirements.txt
 # Validate, render into docs/, then build into a scratch folder and swap it in:
 # a failed build leaves the previous site/ as it was.
 site: $(STAMP)
-	$(PY) -m generator build
+	$(PY) -m generator build $(FACTS)
 	rm -rf .site.tmp
 	$(PY) -m mkdocs build --strict --quiet --site-dir .site.tmp
 	rm -rf .site.old
@@ -26,20 +28,28 @@ site: $(STAMP)
 
 # Live preview: the watcher re-renders docs/ when a fact or template changes, and MkDocs reloads.
 serve: $(STAMP)
-	$(PY) -m generator build
-	$(PY) -m generator watch & watcher=$$!; trap 'kill $$watcher' EXIT INT TERM; $(PY) -m mkdocs serve
+	$(PY) -m generator build $(FACTS)
+	$(PY) -m generator watch $(FACTS) & watcher=$$!; trap 'kill $$watcher' EXIT INT TERM; $(PY) -m mkdocs serve
 
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	$(PY) -m pytest
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow"
 
+# Only the tests that drive Chromium (reader scenarios, accessibility); screenshots go to test-artifacts/screenshots/.
+test-browser: $(STAMP) browser-tools
+	$(PY) -m pytest -m browser
+
+# Chromium and Java from apt when missing, axe-core and vnu-jar from npm (tests/browser/package-lock.json).
+browser-tools:
+	bash tests/browser/install-tools.sh
+
 check: $(STAMP)
-	$(PY) -m generator check
+	$(PY) -m generator check $(FACTS)
 
 coverage: $(STAMP)
-	$(PY) -m generator coverage
+	$(PY) -m generator coverage $(FACTS)
 
 schema: $(STAMP)
 	$(PY) -m generator schema --out schema

@@ -1,0 +1,189 @@
+"""The built site as readers and real tools see it: one build per session, served over HTTP on 127.0.0.1.
+
+Chromium, Java and the npm checkers are installed by ``tests/browser/install-tools.sh`` (``make test``
+runs it); the Python packages (Playwright, LinkChecker) come from requirements.txt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from ..conftest import FIXTURE_FACTS, REPO
+from ..sitebuild import build_site
+
+HERE = Path(__file__).parent
+NODE_MODULES = HERE / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+INSTALL_HINT = "run `make browser-tools` (bash tests/browser/install-tools.sh) first"
+
+CLAIM_WITH_SEVERAL_OUTLETS = "claims/aliyev-will-go-to-the-end-if-talks-fail/"
+INJECTION_EVENT = "events/2020-11-01-example-remarks/"  # in tests/fixtures/facts: its summary holds <script> and javascript:
+
+
+def required(path: Path) -> Path:
+    if not path.exists():
+        pytest.fail(f"{path} is missing: {INSTALL_HINT}", pytrace=False)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(directory: Path, log: Path, *, for_linkchecker: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1 until the block ends; yield the root URL.
+
+    The reader tests use the plain ``python -m http.server``; LinkChecker gets ``serve.py``, the same
+    server plus the header that lifts LinkChecker's per-host throttle.
+    """
+    port = _free_port()
+    command = ([sys.executable, str(HERE / "serve.py"), str(port), str(directory)] if for_linkchecker else
+               [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)])
+    url = f"http://127.0.0.1:{port}/"
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    with urllib.request.urlopen(url, timeout=2):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail(f"the server for {directory} did not start: {log.read_text(errors='replace')}")
+                    time.sleep(0.1)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the shipped facts/ (its Markdown sits beside it in ``../docs``)."""
+    site, log = build_site(REPO / "facts", tmp_path_factory.mktemp("shipped"))
+    assert "WARNING" not in log
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from tests/fixtures/facts, whose fact text carries markup and a javascript: link."""
+    return build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("fixture"))[0]
+
+
+PAGE_KINDS = ("home", "person", "organisation", "place", "outlet", "source", "claim", "event", "figure", "date",
+              "timeline", "section index")
+
+
+def page_of_each_kind(site: Path) -> dict[str, str]:
+    """One page of each kind the site has: kind -> address relative to the site root."""
+
+    def first(folder: str) -> str:
+        pages = sorted(p.parent for p in (site / folder).glob("*/index.html"))
+        assert pages, f"the site has no page in {folder}/"
+        return pages[0].relative_to(site).as_posix() + "/"
+
+    pages = {
+        "home": "",
+        "person": first("people"),
+        "organisation": first("organisations"),
+        "place": first("places"),
+        "outlet": first("outlets"),
+        "source": first("sources"),
+        "claim": CLAIM_WITH_SEVERAL_OUTLETS,  # the one with content tabs
+        "event": first("events"),
+        "figure": first("figures"),
+        "date": first("dates"),
+        "timeline": "dates/",
+        "section index": "people/",
+    }
+    assert tuple(pages) == PAGE_KINDS
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    with serving(shipped_site, shipped_site.parent / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site: Path) -> Iterator[str]:
+    with serving(fixture_site, fixture_site.parent / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    required(CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=["--no-sandbox", "--disable-gpu", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
+
+
+@dataclass
+class Reader:
+    """One browser tab, with what went wrong in it: uncaught script errors, requests to other hosts."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def screenshot(self, scenario: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{scenario}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+
+@pytest.fixture
+def reader(browser) -> Iterator[Reader]:
+    """A fresh browser context whose requests to any host but 127.0.0.1 are aborted.
+
+    The site is meant to load nothing from third parties, so the test fails when one was attempted,
+    and when a page threw an uncaught script error.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="UTC")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    reader = Reader(page)
+
+    def abort(route) -> None:
+        reader.foreign_requests.append(route.request.url)
+        route.abort()
+
+    context.route(FOREIGN, abort)
+    page.on("pageerror", lambda error: reader.errors.append(str(error)))
+    yield reader
+    context.close()
+    assert reader.errors == [], "uncaught script errors in the page"
+    assert reader.foreign_requests == [], "the page tried to load from another host"
