@@ -124,7 +124,7 @@ def make_environment(base: FactBase) -> Environment:
     env.globals.update(type_titles=TYPE_TITLES, side_names=SIDE_NAMES)
     env.tests["multiple_sources"] = lambda renderings: len({r.source for r in renderings}) > 1
     env.filters.update(
-        front_matter=text.front_matter, front_matter_raw=text.front_matter_raw, raw_text=text.raw_text,
+        quoted=text.quoted, front_matter=text.front_matter, front_matter_raw=text.front_matter_raw, raw_text=text.raw_text,
         fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
     )
     return env

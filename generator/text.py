@@ -57,6 +57,15 @@ def raw_text(value: str) -> Markup:
     return Markup(value)
 
 
+_OPENING_QUOTES = "\"“‘'«„"
+
+
+def quoted(value: str) -> Markup:
+    """An excerpt in quotation marks, unless it already opens with one of its own."""
+    shown = escape_markdown(value)
+    return shown if value.lstrip()[:1] in _OPENING_QUOTES else Markup(f"“{shown}”")
+
+
 def safe_url(url: str) -> str:
     """A URL usable inside ``[text](...)``: only http(s), with unsafe characters percent-encoded."""
     if not re.match(r"^https?://", url):

@@ -43,8 +43,6 @@ def test_home_page(reader: Reader, site_url: str) -> None:
     reader.screenshot("home")
 
 
-@pytest.mark.xfail(strict=True, reason="home.md.j2 gives the home page the front-matter title 'Karabakh Fact Desk', "
-                   "so Material titles the tab 'Karabakh Fact Desk - Karabakh Fact Desk'")
 def test_home_page_title_names_the_site_once(reader: Reader, site_url: str) -> None:
     reader.page.goto(site_url)
     assert reader.page.title() == "Karabakh Fact Desk"
