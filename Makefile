@@ -60,4 +60,4 @@ golden: $(STAMP)
 
 clean:
 	rm -rf site .site.tmp .site.old docs/.generated.tmp docs/.generated.old
-	rm -rf $(addprefix docs/,people organisations places outlets sources claims events figures dates)
+	rm -rf $(addprefix docs/,people organisations places outlets sources claims events figures discrepancies dates corrections data index.md robots.txt)
