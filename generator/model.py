@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -31,6 +31,8 @@ def ref(*kinds: str) -> Any:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Number = Annotated[float, Strict(), Field(ge=0)]
+"""A number written as a YAML number: text such as "1.200" is refused, never read as 1.2."""
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
 """A BCP 47 language tag such as ``id`` (Indonesian) or ``en``."""
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -346,9 +348,10 @@ class Figure(Fact):
     subject: Text
     """What is counted, in our words, e.g. ``Nagorno-Karabakh soldiers killed``."""
     qualifier: Qualifier
-    value: float | None = None
-    """The number; empty only when the qualifier is ``word`` (e.g. "hundreds")."""
-    value_high: float | None = None
+    value: Number | None = None
+    """The number, without thousands separators (1200, not 1.200); empty only when the qualifier is
+    ``word`` (e.g. "hundreds")."""
+    value_high: Number | None = None
     """Upper bound when the qualifier is ``range``."""
     as_given: Text
     """The figure as the source words it, e.g. ``Lebih dari 1.200``."""

@@ -50,6 +50,9 @@ def _to_fact_error(doc: Document, cls: type[BaseModel], err: Any) -> FactError:
         return doc.error(loc, "invalid-value", f"{subject}: {message}{hint}")
     if value is None:
         return doc.error(loc, "wrong-type", f"{where} is empty; {message[0].lower()}{message[1:]}")
+    if kind == "float_type" and isinstance(value, str):
+        return doc.error(loc, "wrong-type", f"{where}: {_shown(value)} is text, not a number; write it as a YAML "
+                                            "number without quotes or thousands separators, e.g. 1200")
     return doc.error(loc, "wrong-type", f"{where}: {_shown(value)}: {message}")
 
 

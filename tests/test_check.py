@@ -105,6 +105,8 @@ def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
     (lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
      "did you mean 'more-than'?"),
     (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
+    (lambda r: replace(r, FIGURE, "value: 1200", 'value: "1.200"'),
+     "'1.200' is text, not a number; write it as a YAML number without quotes or thousands separators"),
     (lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
      "matches up to 'lebih dari 1.', then has '300 orang tewas'"),
     (lambda r: (r / "people/Example Minister.yaml").write_text("name: x\n", encoding="utf-8"),
