@@ -376,9 +376,35 @@ class Figure(Fact):
             raise ValueError("value_high is given exactly when the qualifier is 'range'")
         return self
 
+    def inconsistencies(self) -> list[tuple[tuple[str, ...], str]]:
+        """The value must be a number that ``as_given`` writes, read the Indonesian or the English way.
+
+        Catches ``value: 1.200`` (YAML reads 1.2) copied from an article that means 1,200.
+        """
+        written = re.findall(r"\d[\d.,]*\d|\d", self.as_given)
+        if not written or self.value is None:
+            return []
+        readings = {r for number in written for r in _readings(number)}
+        wanted = {self.value} | ({self.value_high} if self.value_high is not None else set())
+        if wanted <= readings:
+            return []
+        return [(("value",), f"{self.value:g} is not what as_given writes ({', '.join(written)}); "
+                            "Indonesian writes 1.200 for 1200 and 2,5 for 2.5")]
+
     @property
     def title(self) -> str:
         return f"{self.subject}: {self.as_given}"
+
+
+def _readings(number: str) -> set[float]:
+    """A written number read with '.' for thousands and ',' for decimals, and the other way round."""
+    found = set()
+    for thousands, decimal in ((".", ","), (",", ".")):
+        try:
+            found.add(float(number.replace(thousands, "").replace(decimal, ".")))
+        except ValueError:
+            pass
+    return found
 
 
 class Discrepancy(Fact):
