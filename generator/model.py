@@ -376,35 +376,37 @@ class Figure(Fact):
             raise ValueError("value_high is given exactly when the qualifier is 'range'")
         return self
 
-    def inconsistencies(self) -> list[tuple[tuple[str, ...], str]]:
-        """The value must be a number that ``as_given`` writes, read the Indonesian or the English way.
+    def misread_value(self, language: str) -> str | None:
+        """Why ``value`` is not a number that ``as_given`` writes in ``language``, or None.
 
-        Catches ``value: 1.200`` (YAML reads 1.2) copied from an article that means 1,200.
+        Catches ``value: 1.200`` (which YAML reads as 1.2) copied from an Indonesian
+        article, where 1.200 means 1200.
         """
         written = re.findall(r"\d[\d.,]*\d|\d", self.as_given)
         if not written or self.value is None:
-            return []
-        readings = {r for number in written for r in _readings(number)}
+            return None
+        thousands, decimal = (".", ",") if language.split("-")[0] in DOT_THOUSANDS else (",", ".")
+        readings = {_read(number, thousands, decimal) for number in written}
         wanted = {self.value} | ({self.value_high} if self.value_high is not None else set())
         if wanted <= readings:
-            return []
-        return [(("value",), f"{self.value:g} is not what as_given writes ({', '.join(written)}); "
-                            "Indonesian writes 1.200 for 1200 and 2,5 for 2.5")]
+            return None
+        return (f"{self.value:g} is not what as_given writes ({', '.join(written)}); in {language!r} text "
+                f"{thousands!r} separates thousands and {decimal!r} marks decimals")
 
     @property
     def title(self) -> str:
         return f"{self.subject}: {self.as_given}"
 
 
-def _readings(number: str) -> set[float]:
-    """A written number read with '.' for thousands and ',' for decimals, and the other way round."""
-    found = set()
-    for thousands, decimal in ((".", ","), (",", ".")):
-        try:
-            found.add(float(number.replace(thousands, "").replace(decimal, ".")))
-        except ValueError:
-            pass
-    return found
+DOT_THOUSANDS = {"id", "ms", "de", "nl", "tr", "az", "ru", "es", "it", "pt"}
+"""Languages that write 1.200 for twelve hundred."""
+
+
+def _read(number: str, thousands: str, decimal: str) -> float | None:
+    try:
+        return float(number.replace(thousands, "").replace(decimal, "."))
+    except ValueError:
+        return None
 
 
 class Discrepancy(Fact):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
-from .model import ID_RE, KINDS, Citation, Claim, DatasetInfo, Fact, Outlet, Rendering, Source
+from .model import ID_RE, KINDS, Citation, Claim, DatasetInfo, Fact, Figure, Outlet, Rendering, Source
 from .validate import validate
 from .walk import citations, references
 
@@ -77,6 +77,7 @@ def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
     errors += _check_references(base)
     errors += _load_texts(base)
     errors += _check_excerpts(base)
+    errors += _check_figure_values(base)
     _index(base)
     return base, sorted(set(errors))
 
@@ -201,6 +202,17 @@ def _check_excerpts(base: FactBase) -> list[FactError]:
             if text is not None and excerpt not in text:
                 errors.append(doc.error(loc + ("excerpt",), "excerpt-not-found",
                                         f"excerpt not found verbatim in {source.id}: {_first_difference(excerpt, text)}"))
+    return errors
+
+
+def _check_figure_values(base: FactBase) -> list[FactError]:
+    """A figure's value must be the number its wording gives, read in its first source's language."""
+    errors = []
+    for figure in base.of_kind("figure"):
+        assert isinstance(figure, Figure)
+        source = base.facts.get(figure.sources[0].source)
+        if isinstance(source, Source) and (problem := figure.misread_value(source.language)):
+            errors.append(base.documents[figure.id].error(("value",), "invalid-value", problem))
     return errors
 
 

@@ -25,8 +25,7 @@ def validate(doc: Document, cls: type[BaseModel], fact_id: str = "") -> tuple[An
     if isinstance(fact, Fact):
         fact._id = fact_id
         fact._path = doc.shown
-    problems = getattr(fact, "inconsistencies", lambda: [])()
-    return fact, [doc.error(loc, "invalid-value", message) for loc, message in problems]
+    return fact, []
 
 
 def _to_fact_error(doc: Document, cls: type[BaseModel], err: Any) -> FactError:

@@ -108,7 +108,7 @@ def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
      "did you mean 'more-than'?"),
     (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
     (lambda r: replace(r, FIGURE, "value: 1200", "value: 1.200"),
-     "1.2 is not what as_given writes (1.200); Indonesian writes 1.200 for 1200"),
+     "1.2 is not what as_given writes (1.200); in 'id' text '.' separates thousands and ',' marks decimals"),
     (lambda r: replace(r, FIGURE, "value: 1200", 'value: "1.200"'),
      "'1.200' is text, not a number; write it as a YAML number without quotes or thousands separators"),
     (lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
