@@ -40,9 +40,19 @@ def test_same_value_from_two_articles_is_one_row(tmp_path) -> None:
     assert len(figure_rows([first, different])) == 2
 
 
-def test_derived_sums_show_their_parts_and_never_replace_reported_totals() -> None:
-    base, _ = load_facts(FIXTURE_FACTS)
-    assert derived_sums(base) == []  # the fixture has no military and civilian pair to add
+def test_derived_sums_add_one_sides_military_and_civilian_deaths_beside_the_reported_totals(facts) -> None:
+    for name, category, value, words in [("soldiers", "military", 1000, "lebih dari 1.200"),
+                                         ("civilians", "civilian", 200, "1.200 orang")]:
+        (facts / f"figures/{name}.yaml").write_text(
+            f"measure: deaths\ncategory: {category}\nside: armenia\nsubject: {name}\nqualifier: exact\n"
+            f"value: {value}\nas_given: \"{value}\"\nunit: people\nas_of: 2020-11-01\nsources:\n"
+            f"  - source: example-2020-11-01-report\n    excerpt: {words}\n", encoding="utf-8")
+    base, errors = load_facts(facts)
+    assert errors == []
+    [derived] = derived_sums(base)
+    assert (derived.side, derived.total, [f.id for f in derived.parts]) == ("armenia", 1200, ["soldiers", "civilians"])
+    assert [f.id for f in derived.reported_totals] == ["example-deaths", "example-deaths-followup"]
+    assert {f.id for f in base.of_kind("figure")} >= {"soldiers", "civilians"}, "no figure is replaced by the sum"
 
 
 def _figure(value: float, qualifier: str = "exact", day: str = "2020-11-01", high: float | None = None) -> Figure:
