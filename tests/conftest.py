@@ -38,3 +38,21 @@ def problems(root: Path) -> list[tuple[str, str, int, int]]:
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file below ``root`` with its bytes, to prove nothing was modified."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per run from the shipped facts/ (its Markdown sits beside it in ``../docs``)."""
+    from .sitebuild import build_site
+
+    site, log = build_site(REPO / "facts", tmp_path_factory.mktemp("shipped"))
+    assert "WARNING" not in log
+    return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per run from tests/fixtures/facts, whose fact text carries markup and a javascript: link."""
+    from .sitebuild import build_site
+
+    return build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("fixture"))[0]

@@ -10,22 +10,9 @@ import pytest
 
 from generator.resolve import load_facts
 
-from .conftest import FIXTURE_FACTS, REPO
-from .sitebuild import build_site
+from .conftest import REPO
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site, log = build_site(REPO / "facts", tmp_path_factory.mktemp("shipped"))
-    assert "WARNING" not in log
-    return site
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("fixture"))[0]
 
 
 def test_every_shipped_fact_has_a_page_that_cites_a_source(shipped_site: Path) -> None:

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURE_FACTS, REPO
-from ..sitebuild import build_site
+from ..conftest import REPO
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE / "node_modules"
@@ -77,20 +76,6 @@ def serving(directory: Path, log: Path, *, for_linkchecker: bool = False) -> Ite
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-
-
-@pytest.fixture(scope="session")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the shipped facts/ (its Markdown sits beside it in ``../docs``)."""
-    site, log = build_site(REPO / "facts", tmp_path_factory.mktemp("shipped"))
-    assert "WARNING" not in log
-    return site
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from tests/fixtures/facts, whose fact text carries markup and a javascript: link."""
-    return build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("fixture"))[0]
 
 
 PAGE_KINDS = ("home", "person", "organisation", "place", "outlet", "source", "claim", "event", "figure", "date",
