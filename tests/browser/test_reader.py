@@ -171,3 +171,36 @@ def test_markup_in_fact_text_shows_as_text(reader: Reader, fixture_site_url: str
     assert page.locator('a[href^="javascript:"]').count() == 0
     reader.screenshot("markup-as-text-search")
     assert dialogs == []
+
+
+def test_the_figures_page_shows_each_casualty_table_beside_its_chart(reader: Reader, site_url: str) -> None:
+    page = reader.page
+    page.goto(site_url + "figures/")
+    total = page.locator("#deaths-total-both")
+    expect(total).to_be_visible()
+    chart = page.locator('img[src$="/figures/charts/deaths-total-both.svg"]')
+    expect(chart).to_be_visible()
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), "the chart did not load"
+    assert "more than 1,200 people" in chart.get_attribute("alt")
+    table = page.locator("xpath=//*[@id='deaths-total-both']/following::table[1]")
+    expect(table).to_contain_text("more than 1,200 people")
+    expect(table).to_contain_text("as many as 5,000 people")
+    expect(table).to_contain_text("Lebih dari 1.200 orang")  # the source's own formatting, kept in "as given"
+    chart.scroll_into_view_if_needed()
+    reader.screenshot("figures-table-and-chart")
+
+
+def test_a_citation_is_copied_with_one_click(reader: Reader, site_url: str) -> None:
+    page = reader.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + "people/ilham-aliyev/")
+    page.get_by_role("heading", name="Cite this page").scroll_into_view_if_needed()
+    page.locator(".tabbed-labels label", has_text="MLA").first.click()
+    block = page.locator(".tabbed-block", has_text="Ilham Aliyev.").filter(visible=True).first
+    expected = words(block.locator("code").inner_text())
+    assert expected.startswith("“Ilham Aliyev.” Karabakh Fact Desk,")
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    expect(page.locator(".md-dialog")).to_contain_text("Copied")
+    assert words(page.evaluate("navigator.clipboard.readText()")) == expected
+    reader.screenshot("copy-citation")
