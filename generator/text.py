@@ -119,7 +119,14 @@ def figure_value(figure: Figure) -> str:
         return f"“{figure.as_given}” (no number given)"
     words = _QUALIFIER_WORDS[figure.qualifier].format(
         v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else "")
-    return f"{words} {figure.unit}"
+    return f"{words} {_unit(figure.unit, figure.value if figure.value_high is None else figure.value_high)}"
+
+
+def _unit(unit: str, value: float) -> str:
+    """``people`` and other plural units, made singular for exactly one."""
+    if value != 1:
+        return unit
+    return "person" if unit == "people" else unit[:-1] if unit.endswith("s") else unit
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
