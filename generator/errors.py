@@ -8,11 +8,13 @@ documented in ``CODES``; tests and the README rely on them.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 CODES: dict[str, str] = {
     "yaml-syntax": "The file is not valid YAML.",
+    "unreadable-file": "The file cannot be read (permissions, a broken link).",
     "not-utf8": "The file is not UTF-8 text.",
     "empty-file": "The file holds no fact.",
     "not-a-mapping": "The file's top level is not a mapping of field names to values.",
@@ -53,8 +55,8 @@ class FactError:
 
 def display_path(path: Path) -> str:
     """The path as a curator typed it: relative to the working directory when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    try:  # absolute, not resolved: an error in a symlink names the link, not its target
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

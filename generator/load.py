@@ -58,7 +58,10 @@ class Document:
 def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
     """Parse one YAML file; on failure return no document and the reasons."""
     shown = display_path(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [FactError(shown, 0, 0, "unreadable-file", f"cannot read the file: {exc.strerror}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -68,28 +71,32 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
             FactError(shown, line, col, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8")
         ]
     loader = _FactLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            started = exc.context_mark
-            problem += f" ({exc.context.removeprefix('while ')} begun at line {started.line + 1}, column {started.column + 1})"
-        return None, [FactError(shown, line, col, "yaml-syntax", problem)]
-    finally:
-        loader.dispose()
-    if node is None:
-        return None, [FactError(shown, 1, 1, "empty-file", "the file is empty; delete it or add the fact's fields")]
     doc = Document(path, None)
     errors: list[FactError] = []
-    doc.data = _build(node, (), doc, errors, loader)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [FactError(shown, 1, 1, "empty-file", "the file is empty; delete it or add the fact's fields")]
+        doc.data = _build(node, (), doc, errors, loader)
+    except yaml.MarkedYAMLError as exc:  # bad syntax, an unknown !!tag, an undefined *alias, two documents
+        return None, [_syntax_error(shown, exc)]
+    finally:
+        loader.dispose()
     if not isinstance(doc.data, dict):
         line, col = _mark(node)
         errors.append(FactError(shown, line, col, "not-a-mapping", "expected 'field: value' lines at the top level"))
         return None, errors
     return doc, errors
+
+
+def _syntax_error(shown: str, exc: yaml.MarkedYAMLError) -> FactError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        started = exc.context_mark
+        problem += f" ({exc.context.removeprefix('while ')} begun at line {started.line + 1}, column {started.column + 1})"
+    return FactError(shown, line, col, "yaml-syntax", problem)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -117,5 +124,5 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, errors: list[FactError], lo
 def iter_fact_files(root: Path) -> Iterator[Path]:
     """Every YAML file below ``root``, in a stable order."""
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file():
+        if path.suffix in (".yaml", ".yml") and (path.is_file() or path.is_symlink()):  # a broken link is reported
             yield path

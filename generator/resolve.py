@@ -168,10 +168,11 @@ def _load_texts(base: FactBase) -> list[FactError]:
             continue
         doc = base.documents[source.id]
         path = doc.path.parent / source.text.file
-        if not path.is_file():
-            errors.append(doc.error(("text", "file"), "snapshot-missing", f"stored text {str(path)!r} does not exist"))
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            errors.append(doc.error(("text", "file"), "snapshot-missing", f"stored text {str(path)!r} cannot be read"))
             continue
-        raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.text.sha256:
             errors.append(doc.error(("text", "sha256"), "snapshot-changed",

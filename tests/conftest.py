@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def facts(tmp_path: Path) -> Path:
 def problems(root: Path) -> list[tuple[str, str, int, int]]:
     """``(code, file relative to root, line, col)`` for every problem in the tree."""
     _, errors = load_facts(root)
-    return [(e.code, Path(e.path).resolve().relative_to(root.resolve()).as_posix(), e.line, e.col) for e in errors]
+    return [(e.code, Path(os.path.abspath(e.path)).relative_to(os.path.abspath(root)).as_posix(), e.line, e.col)
+            for e in errors]
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
