@@ -78,7 +78,8 @@ def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
     errors += _load_texts(base)
     errors += _check_excerpts(base)
     errors += _check_figure_values(base)
-    _index(base)
+    if not errors:  # the indexes assume every reference resolves
+        _index(base)
     return base, sorted(set(errors))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,23 @@ def test_excerpts_match_across_line_breaks_and_spacing(facts: Path) -> None:
 def test_error_codes_are_all_exercised() -> None:
     exercised = {c[2][0] for c in CASES} | {"source-without-text", "uncovered-text"}
     assert exercised == set(CODES)
+
+
+def test_no_mangled_fact_file_raises(facts: Path, tmp_path: Path) -> None:
+    """Random edits (stray punctuation, deleted characters, bad bytes) give problems, never an exception."""
+    rng = random.Random(20201101)
+    files = sorted(p.relative_to(facts) for p in facts.rglob("*") if p.is_file())
+    for round_ in range(200):
+        tree = tmp_path / f"round-{round_}"
+        shutil.copytree(facts, tree)
+        target = tree / rng.choice(files)
+        data = bytearray(target.read_bytes())
+        for _ in range(rng.randint(1, 4)):
+            position = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                data[position] = rng.choice(b':-[]{}"\'\n #&*!|>%@`,0123456789\xff\t')
+            else:
+                del data[position]
+        target.write_bytes(bytes(data))
+        load_facts(tree)  # must return its problems, whatever the file now holds
+        shutil.rmtree(tree)
