@@ -71,9 +71,26 @@ def main() -> int:
         pages = render_site(base)
         rendered = time.perf_counter()
         docs = work / "docs"
-        shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("people", "claims", "events", "figures",
-                        "places", "outlets", "sources", "organisations", "dates", "discrepancies", "corrections",
-                        "data", "index.md", "robots.txt"))
+        shutil.copytree(
+            REPO / "docs",
+            docs,
+            ignore=shutil.ignore_patterns(
+                "people",
+                "claims",
+                "events",
+                "figures",
+                "places",
+                "outlets",
+                "sources",
+                "organisations",
+                "dates",
+                "discrepancies",
+                "corrections",
+                "data",
+                "index.md",
+                "robots.txt",
+            ),
+        )
         write_pages(pages, docs)
         written = time.perf_counter()
         print(f"factor {args.factor}: {len(base.facts)} facts, {len(pages)} files")
@@ -86,17 +103,23 @@ def main() -> int:
             config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
             config = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", config, flags=re.M)
             config = re.sub(r"^site_dir: .*$", f"site_dir: {work / 'site'}", config, flags=re.M)
-            config = re.sub(r"^(\s+custom_dir: )(.*)$", lambda m: m.group(1) + str(REPO / m.group(2)), config,
-                            flags=re.M)
+            config = re.sub(
+                r"^(\s+custom_dir: )(.*)$", lambda m: m.group(1) + str(REPO / m.group(2)), config, flags=re.M
+            )
             (work / "mkdocs.yml").write_text(config, encoding="utf-8")
             begun = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(work / "mkdocs.yml")],
-                           check=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(work / "mkdocs.yml")],
+                check=True,
+                env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+            )
             size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
             pages_html = sorted(((p.stat().st_size, p) for p in (work / "site").rglob("*.html")), reverse=True)
             print(f"  mkdocs {time.perf_counter() - begun:7.2f} s, site {size / 2**20:.1f} MiB")
-            print("  largest pages: " + ", ".join(f"{p.relative_to(work / 'site')} {s // 1024} KiB"
-                                                 for s, p in pages_html[:4]))
+            print(
+                "  largest pages: "
+                + ", ".join(f"{p.relative_to(work / 'site')} {s // 1024} KiB" for s, p in pages_html[:4])
+            )
             entity = work / "site/people/ilham-aliyev-0/index.html"
             print(f"  a person page: {entity.stat().st_size // 1024} KiB")
     return 0

@@ -33,8 +33,13 @@ def figures_chart(title: str, rows: list[tuple[Figure, str]]) -> str:
             ax.plot(f.as_of.date, f.value, MARKERS.get(f.qualifier, "o"), color="#3f51b5", markersize=7)
             if f.value_high is not None:
                 ax.vlines(f.as_of.date, f.value, f.value_high, color="#3f51b5")
-            ax.annotate(f"{figure_value(f)} ({who})", (f.as_of.date, f.value), textcoords="offset points",
-                        xytext=(8, 4), fontsize=8)
+            ax.annotate(
+                f"{figure_value(f)} ({who})",
+                (f.as_of.date, f.value),
+                textcoords="offset points",
+                xytext=(8, 4),
+                fontsize=8,
+            )
         ax.set_title(title)
         ax.set_ylabel(plotted[0][0].unit if plotted else "")
         ax.set_ylim(bottom=0, top=max((f.value_high or f.value or 0) for f, _ in plotted) * 1.3 if plotted else 1)

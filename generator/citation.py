@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .jsonld import site_address
 from .model import DatasetInfo
 
 
@@ -24,7 +25,7 @@ class PageCitation:
 
     @property
     def permalink(self) -> str:
-        return self.site_url.rstrip("/") + "/" + self.path if self.site_url else "/" + self.path
+        return site_address(self.site_url, self.path)
 
     @property
     def site(self) -> str:
@@ -43,18 +44,29 @@ class PageCitation:
         return f"{self.site}. \u201c{self.title}.\u201d{when} {self.permalink}."
 
     def bibtex(self) -> str:
-        fields = [("title", "{" + _bibtex(self.title) + "}"), ("author", "{" + _bibtex(self.site) + "}"),
-                  ("howpublished", "{\\url{" + self.permalink + "}}"), ("url", "{" + self.permalink + "}")]
+        fields = [
+            ("title", "{" + _bibtex(self.title) + "}"),
+            ("author", "{" + _bibtex(self.site) + "}"),
+            ("howpublished", "{\\url{" + self.permalink + "}}"),
+            ("url", "{" + self.permalink + "}"),
+        ]
         if self.updated:
-            fields += [("year", str(self.updated.year)), ("month", f"{self.updated:%b}".lower()),
-                       ("note", f"{{Last updated {self.updated.isoformat()}}}")]
+            fields += [
+                ("year", str(self.updated.year)),
+                ("month", f"{self.updated:%b}".lower()),
+                ("note", f"{{Last updated {self.updated.isoformat()}}}"),
+            ]
         body = ",\n".join(f"  {name} = {value}" for name, value in fields)
         return f"@misc{{{self.key},\n{body}\n}}"
 
     def csl_json(self) -> str:
         item: dict[str, object] = {
-            "id": self.key, "type": "webpage", "title": self.title, "container-title": self.site,
-            "author": [{"literal": self.site}], "URL": self.permalink,
+            "id": self.key,
+            "type": "webpage",
+            "title": self.title,
+            "container-title": self.site,
+            "author": [{"literal": self.site}],
+            "URL": self.permalink,
         }
         if self.updated:
             item["issued"] = {"date-parts": [[self.updated.year, self.updated.month, self.updated.day]]}

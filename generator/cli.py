@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then render the pages into DOCS")
     build.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
     build.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="MkDocs docs_dir (default: docs)")
-    build.add_argument("--site-url", default=os.environ.get("SITE_URL", ""),
-                       help="published address for permalinks and structured data (default: $SITE_URL)")
+    build.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", ""),
+        help="published address for permalinks and structured data (default: $SITE_URL)",
+    )
     schema = commands.add_parser("schema", help="print the JSON Schema of the fact files, or write one per kind")
     schema.add_argument("--out", type=Path, help="write <kind>.schema.json files into this folder")
     coverage = commands.add_parser("coverage", help="list numbers and quotations in stored texts that no fact cites")
@@ -84,8 +87,10 @@ def _coverage(facts: Path) -> int:
     gaps = uncovered(base)
     for gap in gaps:
         print(gap, file=sys.stderr)
-    print(f"{len(gaps)} uncovered passage{'s' if len(gaps) != 1 else ''} in {len(base.texts)} stored texts",
-          file=sys.stderr)
+    print(
+        f"{len(gaps)} uncovered passage{'s' if len(gaps) != 1 else ''} in {len(base.texts)} stored texts",
+        file=sys.stderr,
+    )
     return 1 if gaps else 0
 
 
@@ -96,7 +101,9 @@ def _schema(out: Path | None) -> int:
         return 0
     out.mkdir(parents=True, exist_ok=True)
     for folder, schema in schemas.items():
-        (out / f"{folder}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (out / f"{folder}.schema.json").write_text(
+            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 
@@ -108,8 +115,9 @@ def _watch(facts: Path, docs: Path) -> int:
     templates = Path(__file__).parent / "templates"
 
     def stamp() -> tuple[tuple[str, float], ...]:
-        return tuple(sorted((str(p), p.stat().st_mtime) for root in (facts, templates)
-                            for p in root.rglob("*") if p.is_file()))
+        return tuple(
+            sorted((str(p), p.stat().st_mtime) for root in (facts, templates) for p in root.rglob("*") if p.is_file())
+        )
 
     last = None  # build once at start: an edit made before the first look is not missed
     while True:

@@ -18,6 +18,7 @@ from .text import figure_value, long_date
 TIMELESS = ("distance",)
 """Measures that do not change with time: their figures are compared whatever their date."""
 
+
 @dataclass
 class Entry:
     """One disagreement: an anchor on the register page and the facts on each side."""
@@ -32,6 +33,7 @@ class Entry:
     names: list[NameVariant] = field(default_factory=list)
     note: Discrepancy | None = None
 
+
 TYPE_TITLES = {
     "values": "Different values for the same quantity",
     "rendering": "One statement, rendered differently",
@@ -41,12 +43,14 @@ TYPE_TITLES = {
     "other": "Other disagreements",
 }
 
+
 def find_discrepancies(base: FactBase) -> list[Entry]:
     """Every disagreement in the fact base, grouped by type, each in a stable order."""
     entries = _differing_values(base) + _differing_renderings(base) + _stronger_headlines(base)
     entries += _several_names(base) + _curated(base)
     order = list(TYPE_TITLES)
     return sorted(entries, key=lambda e: (order.index(e.type), e.anchor))
+
 
 def _differing_values(base: FactBase) -> list[Entry]:
     by_quantity: dict[tuple[str, object], list[Figure]] = defaultdict(list)
@@ -64,9 +68,17 @@ def _differing_values(base: FactBase) -> list[Entry]:
             when = f" as of {long_date(period)}" if period else ""
             shown = "; ".join(figure_value(f) for f in figures)
             subject = min((f.subject for f in figures), key=len)
-            entries.append(Entry(f"values-{quantity}" + (f"-{period.isoformat()}" if period else ""), "values",
-                                 f"{subject}{when}: {shown}", [f.id for f in figures], figures=figures))
+            entries.append(
+                Entry(
+                    f"values-{quantity}" + (f"-{period.isoformat()}" if period else ""),
+                    "values",
+                    f"{subject}{when}: {shown}",
+                    [f.id for f in figures],
+                    figures=figures,
+                )
+            )
     return entries
+
 
 def _differing_renderings(base: FactBase) -> list[Entry]:
     """Claims with a rendering stronger or weaker than the original, or paraphrased where others differ."""
@@ -74,12 +86,23 @@ def _differing_renderings(base: FactBase) -> list[Entry]:
     for claim in base.of_kind("claim"):
         assert isinstance(claim, Claim)
         several = len({r.source for r in claim.renderings}) > 1
-        if any(not _is_headline(base, r) and (r.assessment in ("stronger", "weaker")
-                                               or (r.assessment == "paraphrased" and several))
-               for r in claim.renderings):
-            entries.append(Entry(f"rendering-{claim.id}", "rendering", claim.summary, [claim.id],
-                                 claim=claim, renderings=claim.renderings))
+        if any(
+            not _is_headline(base, r)
+            and (r.assessment in ("stronger", "weaker") or (r.assessment == "paraphrased" and several))
+            for r in claim.renderings
+        ):
+            entries.append(
+                Entry(
+                    f"rendering-{claim.id}",
+                    "rendering",
+                    claim.summary,
+                    [claim.id],
+                    claim=claim,
+                    renderings=claim.renderings,
+                )
+            )
     return entries
+
 
 def _stronger_headlines(base: FactBase) -> list[Entry]:
     entries = []
@@ -87,13 +110,25 @@ def _stronger_headlines(base: FactBase) -> list[Entry]:
         assert isinstance(claim, Claim)
         for r in claim.renderings:
             if r.assessment == "stronger" and _is_headline(base, r):
-                entries.append(Entry(f"headline-{r.source}-{claim.id}", "headline", base.facts[r.source].title,
-                                     [r.source, claim.id], claim=claim, renderings=[r]))
+                entries.append(
+                    Entry(
+                        f"headline-{r.source}-{claim.id}",
+                        "headline",
+                        base.facts[r.source].title,
+                        [r.source, claim.id],
+                        claim=claim,
+                        renderings=[r],
+                    )
+                )
     return entries
+
 
 def _is_headline(base: FactBase, rendering: Rendering) -> bool:
     source = base.facts[rendering.source]
-    return isinstance(source, Source) and " ".join(rendering.excerpt.split()) == " ".join((source.headline or "").split())
+    return isinstance(source, Source) and " ".join(rendering.excerpt.split()) == " ".join(
+        (source.headline or "").split()
+    )
+
 
 def _several_names(base: FactBase) -> list[Entry]:
     """Entities the sources name in more than one way: in different articles, or per side."""
@@ -104,19 +139,27 @@ def _several_names(base: FactBase) -> list[Entry]:
         articles = {c.source for v in variants for c in v.sources}
         sides = {v.used_by for v in variants if v.used_by}
         if len(names) > 1 and (len(articles) > 1 or len(sides) > 1):
-            entries.append(Entry(f"names-{fact.id}", "names", f"{fact.title}: " + ", ".join(sorted(names)),
-                                 [fact.id], names=variants))
+            entries.append(
+                Entry(
+                    f"names-{fact.id}", "names", f"{fact.title}: " + ", ".join(sorted(names)), [fact.id], names=variants
+                )
+            )
     return entries
 
+
 def _curated(base: FactBase) -> list[Entry]:
-    return [Entry(f.id, f.type, f.summary, list(f.involves), note=f)  # type: ignore[attr-defined]
-            for f in base.of_kind("discrepancy")]
+    return [
+        Entry(f.id, f.type, f.summary, list(f.involves), note=f)  # type: ignore[attr-defined]
+        for f in base.of_kind("discrepancy")
+    ]
+
 
 def involvement(entries: list[Entry]) -> dict[str, list[Entry]]:
     """Fact id -> the register entries that involve it, for the links on each page."""
     index: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
-        for fact_id in dict.fromkeys(entry.involves + [c.source for c in entry.renderings]
-                                     + [c.source for f in entry.figures for c in f.sources]):
+        for fact_id in dict.fromkeys(
+            entry.involves + [c.source for c in entry.renderings] + [c.source for f in entry.figures for c in f.sources]
+        ):
             index[fact_id].append(entry)
     return index

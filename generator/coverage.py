@@ -33,10 +33,10 @@ def uncovered(base: FactBase) -> list[FactError]:
         passages += [p for p in (source.headline, *source.byline, *(n.text for n in source.not_facts)) if p]
         for passage in passages:
             for match in _flexible(passage).finditer(text):
-                covered[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+                covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
         for what, pattern in (("number", NUMBER), ("quotation", QUOTATION)):
             for match in pattern.finditer(text):
-                if not all(covered[match.start():match.end()]):
+                if not all(covered[match.start() : match.end()]):
                     errors.append(_located(path, text, match.start(), what, match.group()))
     return sorted(errors)
 
@@ -51,5 +51,10 @@ def _located(path: Path, text: str, offset: int, what: str, found: str) -> FactE
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     shown = found if len(found) <= 60 else found[:57] + "..."
-    return FactError(display_path(path), line, col, "uncovered-text",
-                     f"{what} {shown!r} is cited by no fact; cite it, or list it under not_facts with a reason")
+    return FactError(
+        display_path(path),
+        line,
+        col,
+        "uncovered-text",
+        f"{what} {shown!r} is cited by no fact; cite it, or list it under not_facts with a reason",
+    )

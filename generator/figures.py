@@ -16,8 +16,15 @@ def figure_rows(figures: list[Figure]) -> list[list[Figure]]:
     """Figures merged into rows: the same value, claimant and day of one quantity is one row."""
     rows: dict[tuple[object, ...], list[Figure]] = {}
     for f in figures:
-        key = (f.quantity or f.id, f.qualifier, f.value, f.value_high, f.as_given if f.value is None else None,
-               f.claimant, f.as_of.date)
+        key = (
+            f.quantity or f.id,
+            f.qualifier,
+            f.value,
+            f.value_high,
+            f.as_given if f.value is None else None,
+            f.claimant,
+            f.as_of.date,
+        )
         rows.setdefault(key, []).append(f)
     return list(rows.values())
 
@@ -32,9 +39,17 @@ class FigureGroup:
 
 
 CATEGORY_ORDER = ("military", "civilian", "total", "unspecified")
-SIDE_NAMES = {"nagorno-karabakh": "Nagorno-Karabakh", "azerbaijan": "Azerbaijan", "armenia": "Armenia",
-              "both": "both sides", "russia": "Russia", "turkey": "Turkey", "international": "international",
-              "other": "other", None: "side not stated"}
+SIDE_NAMES = {
+    "nagorno-karabakh": "Nagorno-Karabakh",
+    "azerbaijan": "Azerbaijan",
+    "armenia": "Armenia",
+    "both": "both sides",
+    "russia": "Russia",
+    "turkey": "Turkey",
+    "international": "international",
+    "other": "other",
+    None: "side not stated",
+}
 
 
 def casualty_groups(base: FactBase) -> list[FigureGroup]:
@@ -45,7 +60,8 @@ def casualty_groups(base: FactBase) -> list[FigureGroup]:
             grouped.setdefault((f.measure, f.category, f.side), []).append(f)
     result = []
     for (measure, category, side), figures in sorted(
-            grouped.items(), key=lambda kv: (kv[0][0], CATEGORY_ORDER.index(kv[0][1]), SIDE_NAMES[kv[0][2]])):
+        grouped.items(), key=lambda kv: (kv[0][0], CATEGORY_ORDER.index(kv[0][1]), SIDE_NAMES[kv[0][2]])
+    ):
         rows = sorted(figure_rows(figures), key=lambda row: (row[0].as_of.date, row[0].id))
         label = "" if category == "unspecified" else f"{category.capitalize()} "
         title = f"{label}{measure if label else measure.capitalize()}: {SIDE_NAMES[side]}"
@@ -59,8 +75,10 @@ def other_figure_rows(base: FactBase) -> list[tuple[str, list[list[Figure]]]]:
     for f in base.of_kind("figure"):
         if isinstance(f, Figure) and f.measure not in ("deaths", "wounded"):
             grouped.setdefault(f.measure, []).append(f)
-    return [(measure.capitalize(), sorted(figure_rows(fs), key=lambda r: (r[0].quantity or r[0].id, r[0].as_of.date)))
-            for measure, fs in sorted(grouped.items())]
+    return [
+        (measure.capitalize(), sorted(figure_rows(fs), key=lambda r: (r[0].quantity or r[0].id, r[0].as_of.date)))
+        for measure, fs in sorted(grouped.items())
+    ]
 
 
 @dataclass
@@ -81,13 +99,18 @@ def derived_sums(base: FactBase) -> list[DerivedSum]:
     """Per side and day, the sum of exact military and civilian death figures, beside the reported totals."""
     deaths = [f for f in base.of_kind("figure") if isinstance(f, Figure) and f.measure == "deaths"]
     sums = []
-    keys = sorted({(f.side, f.as_of.date) for f in deaths if f.side and f.category in ("military", "civilian")},
-                  key=lambda k: (k[1], k[0]))
+    keys = sorted(
+        {(f.side, f.as_of.date) for f in deaths if f.side and f.category in ("military", "civilian")},
+        key=lambda k: (k[1], k[0]),
+    )
     for side, day in keys:
-        parts = {c: [f for f in deaths if (f.side, f.as_of.date, f.category) == (side, day, c)]
-                 for c in ("military", "civilian")}
+        parts = {
+            c: [f for f in deaths if (f.side, f.as_of.date, f.category) == (side, day, c)]
+            for c in ("military", "civilian")
+        }
         if all(len(p) == 1 and p[0].qualifier == "exact" for p in parts.values()):
             totals = [f for f in deaths if f.category == "total" and f.as_of.date == day]
-            sums.append(DerivedSum(side, day, [parts["military"][0], parts["civilian"][0]],
-                                   sorted(totals, key=lambda f: f.id)))
+            sums.append(
+                DerivedSum(side, day, [parts["military"][0], parts["civilian"][0]], sorted(totals, key=lambda f: f.id))
+            )
     return sums

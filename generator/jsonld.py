@@ -15,8 +15,15 @@ ASSESSMENT_WORDS = {k: v for k, v in ASSESSMENT_LABELS.items() if k != "unverifi
 
 def for_fact(base: FactBase, fact: Fact, url: str | None) -> dict[str, Any] | None:
     """The JSON-LD of a fact's page, or None for kinds schema.org has no fitting type for."""
-    builders = {"claim": _claim_reviews, "person": _person, "organisation": _organisation, "outlet": _outlet,
-                "place": _place, "event": _event, "source": _news_article}
+    builders = {
+        "claim": _claim_reviews,
+        "person": _person,
+        "organisation": _organisation,
+        "outlet": _outlet,
+        "place": _place,
+        "event": _event,
+        "source": _news_article,
+    }
     builder = builders.get(fact.kind)
     data = builder(base, fact) if builder else None
     if data is None:
@@ -27,10 +34,59 @@ def for_fact(base: FactBase, fact: Fact, url: str | None) -> dict[str, Any] | No
     return data
 
 
+def website(base: FactBase, site_url: str) -> dict[str, Any]:
+    """The home page's description of the site."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": base.dataset.name,
+        "description": base.dataset.description,
+    }
+    if site_url:
+        data["url"] = site_url
+    return data
+
+
+def dataset(base: FactBase, site_url: str) -> dict[str, Any]:
+    """The downloads page's description of the fact base as a data set."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": base.dataset.name,
+        "description": base.dataset.description,
+        "license": base.dataset.data_licence_url,
+        "creator": {"@type": "Organization", "name": base.dataset.name},
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": site_address(site_url, "data/facts.json"),
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "contentUrl": site_address(site_url, "data/figures.csv"),
+            },
+        ],
+    }
+    if base.dataset.released:
+        data["dateModified"] = base.dataset.released.isoformat()
+    return data
+
+
+def site_address(site_url: str, path: str) -> str:
+    """``path`` on the published site: absolute under ``site_url``, else from the site root."""
+    return f"{site_url.rstrip('/')}/{path}" if site_url else f"/{path}"
+
+
 def script_text(data: dict[str, Any]) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' can end it early."""
-    return (json.dumps(data, ensure_ascii=False, sort_keys=False)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return (
+        json.dumps(data, ensure_ascii=False, sort_keys=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def _named(base: FactBase, fact_id: str) -> dict[str, Any]:
@@ -40,8 +96,12 @@ def _named(base: FactBase, fact_id: str) -> dict[str, Any]:
 
 
 def _article(base: FactBase, source: Source) -> dict[str, Any]:
-    article: dict[str, Any] = {"@type": "NewsArticle", "headline": source.title, "url": source.url,
-                               "publisher": {"@type": "Organization", "name": base.outlet_of(source.id).name}}
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "url": source.url,
+        "publisher": {"@type": "Organization", "name": base.outlet_of(source.id).name},
+    }
     if source.published:
         article["datePublished"] = source.published.date.isoformat()
     return article
@@ -52,19 +112,21 @@ def _claim_reviews(base: FactBase, claim: Claim) -> dict[str, Any] | None:
     for r in claim.renderings:
         if r.assessment not in ASSESSMENT_WORDS:
             continue
-        reviews.append({
-            "@type": "ClaimReview",
-            "claimReviewed": r.translation,
-            "author": {"@type": "Organization", "name": base.dataset.name},
-            "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENT_WORDS[r.assessment]},
-            "reviewBody": r.rationale or ASSESSMENT_WORDS[r.assessment],
-            "itemReviewed": {
-                "@type": "Claim",
-                "author": _named(base, claim.claimant),
-                "datePublished": claim.date.date.isoformat(),
-                "appearance": _article(base, base.facts[r.source]),  # type: ignore[arg-type]
-            },
-        })
+        reviews.append(
+            {
+                "@type": "ClaimReview",
+                "claimReviewed": r.translation,
+                "author": {"@type": "Organization", "name": base.dataset.name},
+                "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENT_WORDS[r.assessment]},
+                "reviewBody": r.rationale or ASSESSMENT_WORDS[r.assessment],
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": _named(base, claim.claimant),
+                    "datePublished": claim.date.date.isoformat(),
+                    "appearance": _article(base, base.facts[r.source]),  # type: ignore[arg-type]
+                },
+            }
+        )
     if not reviews:
         return None
     return {"@graph": reviews}
@@ -84,8 +146,10 @@ def _person(base: FactBase, person: Person) -> dict[str, Any]:
 
 
 def _organisation(base: FactBase, org: Organisation) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "NewsMediaOrganization" if org.type == "news-agency" else "Organization",
-                            "name": org.name}
+    data: dict[str, Any] = {
+        "@type": "NewsMediaOrganization" if org.type == "news-agency" else "Organization",
+        "name": org.name,
+    }
     if names := _alternate_names(org.variants, org.name):
         data["alternateName"] = names
     return data

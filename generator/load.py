@@ -95,7 +95,9 @@ def _syntax_error(shown: str, exc: yaml.MarkedYAMLError) -> FactError:
     problem = exc.problem or "invalid YAML"
     if exc.context and exc.context_mark and exc.context_mark is not mark:
         started = exc.context_mark
-        problem += f" ({exc.context.removeprefix('while ')} begun at line {started.line + 1}, column {started.column + 1})"
+        problem += (
+            f" ({exc.context.removeprefix('while ')} begun at line {started.line + 1}, column {started.column + 1})"
+        )
     return FactError(shown, line, col, "yaml-syntax", problem)
 
 
@@ -111,7 +113,9 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, errors: list[FactError], lo
             key = str(loader.construct_object(key_node))
             if key in result:
                 line, col = _mark(key_node)
-                errors.append(FactError(doc.shown, line, col, "duplicate-key", f"field {key!r} is given twice; keep one"))
+                errors.append(
+                    FactError(doc.shown, line, col, "duplicate-key", f"field {key!r} is given twice; keep one")
+                )
                 continue
             doc.keys[loc + (key,)] = _mark(key_node)
             result[key] = _build(value_node, loc + (key,), doc, errors, loader)

@@ -228,8 +228,16 @@ class Person(Fact):
 
 
 OrganisationKind = Literal[
-    "government", "ministry", "military", "news-agency", "media", "ombudsman",
-    "humanitarian", "international", "armed-group", "other",
+    "government",
+    "ministry",
+    "military",
+    "news-agency",
+    "media",
+    "ombudsman",
+    "humanitarian",
+    "international",
+    "armed-group",
+    "other",
 ]
 
 
@@ -269,7 +277,9 @@ class Place(Fact):
 class Setting(Schema):
     """Where and how a statement was made."""
 
-    type: Literal["interview", "meeting", "statement", "press-release", "briefing", "letter", "social-media", "speech", "report"]
+    type: Literal[
+        "interview", "meeting", "statement", "press-release", "briefing", "letter", "social-media", "speech", "report"
+    ]
     description: Text
     """In our words, e.g. ``Meeting with Turkey's foreign minister in Baku``."""
     place: ref("place") | None = None
@@ -390,8 +400,10 @@ class Figure(Fact):
         wanted = {self.value} | ({self.value_high} if self.value_high is not None else set())
         if wanted <= readings:
             return None
-        return (f"{self.value:g} is not what as_given writes ({', '.join(written)}); in {language!r} text "
-                f"{thousands!r} separates thousands and {decimal!r} marks decimals")
+        return (
+            f"{self.value:g} is not what as_given writes ({', '.join(written)}); in {language!r} text "
+            f"{thousands!r} separates thousands and {decimal!r} marks decimals"
+        )
 
     @property
     def title(self) -> str:
@@ -424,8 +436,10 @@ class Discrepancy(Fact):
     """The disagreement in one sentence, in our words."""
     explanation: Text
     """What each side says and why it matters, in our words."""
-    involves: Annotated[list[ref("outlet", "source", "person", "organisation", "place", "claim", "event", "figure")],
-                        Field(min_length=1)]
+    involves: Annotated[
+        list[ref("outlet", "source", "person", "organisation", "place", "claim", "event", "figure")],
+        Field(min_length=1),
+    ]
     """The facts on each side of the disagreement."""
     sources: Citations
 

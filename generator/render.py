@@ -39,8 +39,13 @@ SECTIONS = {
 """Title and introduction of each section's index page."""
 
 
-ASSESSMENT_STYLE = {"faithful": "success", "paraphrased": "info", "stronger": "warning", "weaker": "warning",
-                    "unverified": "note"}
+ASSESSMENT_STYLE = {
+    "faithful": "success",
+    "paraphrased": "info",
+    "stronger": "warning",
+    "weaker": "warning",
+    "unverified": "note",
+}
 """Material admonition type for each assessment of a rendering."""
 
 
@@ -114,18 +119,31 @@ def make_environment(base: FactBase) -> Environment:
         return sorted(((base.facts[o], n) for o, n in counts.items()), key=lambda p: (-p[1], p[0].title))  # type: ignore[misc]
 
     env.globals.update(
-        base=base, link=link, day_link=day_link, url_link=url_link,
-        outlet_of=base.outlet_of, outlets_of=base.outlets_of,
+        base=base,
+        link=link,
+        day_link=day_link,
+        url_link=url_link,
+        outlet_of=base.outlet_of,
+        outlets_of=base.outlets_of,
         renderings_by_outlet=lambda outlet_id: base.renderings_by_outlet.get(outlet_id, []),
-        renderings_by_source=renderings_by_source, same_outlet_twice=same_outlet_twice,
-        outlets_quoting=outlets_quoting, assessment_style=ASSESSMENT_STYLE, assessment_label=text.ASSESSMENT_LABELS,
+        renderings_by_source=renderings_by_source,
+        same_outlet_twice=same_outlet_twice,
+        outlets_quoting=outlets_quoting,
+        assessment_style=ASSESSMENT_STYLE,
+        assessment_label=text.ASSESSMENT_LABELS,
     )
     env.filters["list_of"] = lambda item: [item]
     env.globals.update(type_titles=TYPE_TITLES, side_names=SIDE_NAMES)
     env.tests["multiple_sources"] = lambda renderings: len({r.source for r in renderings}) > 1
     env.filters.update(
-        quoted=text.quoted, front_matter=text.front_matter, front_matter_raw=text.front_matter_raw, raw_text=text.raw_text,
-        fact_date=text.fact_date, long_date=text.long_date, number=text.number, figure_value=text.figure_value,
+        quoted=text.quoted,
+        front_matter=text.front_matter,
+        front_matter_raw=text.front_matter_raw,
+        raw_text=text.raw_text,
+        fact_date=text.fact_date,
+        long_date=text.long_date,
+        number=text.number,
+        figure_value=text.figure_value,
     )
     return env
 
@@ -137,7 +155,6 @@ def render_site(base: FactBase, site_url: str = "") -> dict[str, str]:
     structured data absolute; without it they are relative to the site root.
     """
     env = make_environment(base)
-    pages: dict[str, str] = {}
 
     def render(template: str, **context: Any) -> str:
         context.setdefault("tags", [])
@@ -148,61 +165,85 @@ def render_site(base: FactBase, site_url: str = "") -> dict[str, str]:
         return env.get_template(template).render(notes=Footnotes(base), **context)
 
     register = find_discrepancies(base)
-    disputes = involvement(register)
-    for fact in base.facts.values():
-        cite = PageCitation(f"kfd-{fact.id}", _title(fact), f"{fact.folder}/{fact.id}/", site_url,
-                            last_updated(base, fact), base.dataset)
-        data = jsonld.for_fact(base, fact, cite.permalink if site_url else None)
-        pages[f"{fact.folder}/{fact.id}.md"] = render(
-            f"{fact.kind}.md.j2", fact=fact, title=cite.title, tags=_tags(base, fact),
-            disputes=disputes.get(fact.id, []), cite=cite, jsonld=jsonld.script_text(data) if data else None)
-        pages[f"{fact.folder}/{fact.id}.csl.json"] = cite.csl_json()
-        for former in fact.former_ids:
-            pages[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(f"../{fact.id}/")
-    groups = casualty_groups(base)
-    for group in groups:
-        who = [(rows[0], base.facts[rows[0].claimant].title if rows[0].claimant else "unattributed")
-               for rows in group.rows]
+    pages = _fact_pages(base, render, involvement(register), site_url)
+    for group in (groups := casualty_groups(base)):
+        who = [(row[0], base.facts[row[0].claimant].title if row[0].claimant else "unattributed") for row in group.rows]
         pages[f"figures/charts/{group.slug}.svg"] = figures_chart(group.title, who)
-    pages["figures/index.md"] = render("figures.md.j2", title="Figures side by side", groups=groups,
-                                       others=other_figure_rows(base), derived=derived_sums(base))
-    pages["discrepancies/index.md"] = render("register.md.j2", title="Discrepancies", entries=register,
-                                             type_titles=TYPE_TITLES)
+    pages["figures/index.md"] = render(
+        "figures.md.j2",
+        title="Figures side by side",
+        groups=groups,
+        others=other_figure_rows(base),
+        derived=derived_sums(base),
+    )
+    pages["discrepancies/index.md"] = render("register.md.j2", title="Discrepancies", entries=register)
     for folder, (title, intro) in SECTIONS.items():
-        if folder in ("figures", "discrepancies"):
-            continue
-        facts = sorted(base.of_kind(KINDS[folder].kind), key=_sort_key)
-        pages[f"{folder}/index.md"] = render("section.md.j2", title=title, intro=intro, groups=_groups(base, folder, facts))
+        if folder not in ("figures", "discrepancies"):  # those two have the pages above as their index
+            facts = sorted(base.of_kind(KINDS[folder].kind), key=_sort_key)
+            pages[f"{folder}/index.md"] = render(
+                "section.md.j2", title=title, intro=intro, groups=_groups(base, folder, facts)
+            )
     days = sorted(base.days)
     for i, day in enumerate(days):
         pages[f"dates/{day.isoformat()}.md"] = render(
-            "date.md.j2", title=text.long_date(day), day=day, entries=base.days[day],
-            previous=days[i - 1] if i > 0 else None, following=days[i + 1] if i + 1 < len(days) else None)
+            "date.md.j2",
+            title=text.long_date(day),
+            day=day,
+            entries=base.days[day],
+            previous=days[i - 1] if i > 0 else None,
+            following=days[i + 1] if i + 1 < len(days) else None,
+        )
     pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
-    website = {"@context": "https://schema.org", "@type": "WebSite", "name": base.dataset.name,
-               "description": base.dataset.description}
-    if site_url:
-        website["url"] = site_url
-    pages["index.md"] = render("home.md.j2", title=base.dataset.name, days=days, root="",
-                               jsonld=jsonld.script_text(website))
-    pages["corrections/index.md"] = render("corrections.md.j2", title="Corrections",
-                                           corrections=exports.corrections(base))
+    pages["index.md"] = render(
+        "home.md.j2",
+        title=base.dataset.name,
+        days=days,
+        root="",
+        jsonld=jsonld.script_text(jsonld.website(base, site_url)),
+    )
+    pages["corrections/index.md"] = render(
+        "corrections.md.j2", title="Corrections", corrections=exports.corrections(base)
+    )
     pages["corrections/feed.xml"] = exports.atom_feed(base, site_url)
-    dataset = {"@context": "https://schema.org", "@type": "Dataset", "name": base.dataset.name,
-               "description": base.dataset.description, "license": base.dataset.data_licence_url,
-               "creator": {"@type": "Organization", "name": base.dataset.name},
-               "distribution": [
-                   {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": _absolute(site_url, "data/facts.json")},
-                   {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": _absolute(site_url, "data/figures.csv")}]}
-    if base.dataset.released:
-        dataset["dateModified"] = base.dataset.released.isoformat()
-    pages["data/index.md"] = render("data.md.j2", title="Data downloads", jsonld=jsonld.script_text(dataset),
-                                    schemas=sorted(exports.schema_files()))
+    pages["data/index.md"] = render(
+        "data.md.j2",
+        title="Data downloads",
+        schemas=sorted(exports.schema_files()),
+        jsonld=jsonld.script_text(jsonld.dataset(base, site_url)),
+    )
     pages["data/facts.json"] = exports.facts_json(base)
     pages["data/figures.csv"] = exports.figures_csv(base)
-    for name, text_ in exports.schema_files().items():
-        pages[f"data/schema/{name}"] = text_
+    for name, schema in exports.schema_files().items():
+        pages[f"data/schema/{name}"] = schema
     pages["robots.txt"] = exports.robots_txt(site_url)
+    return pages
+
+
+def _fact_pages(base: FactBase, render: Any, disputes: dict[str, list[Any]], site_url: str) -> dict[str, str]:
+    """Each fact's page, its CSL-JSON citation, and redirects from the ids it had before."""
+    pages = {}
+    for fact in base.facts.values():
+        cite = PageCitation(
+            f"kfd-{fact.id}",
+            _title(fact),
+            f"{fact.folder}/{fact.id}/",
+            site_url,
+            last_updated(base, fact),
+            base.dataset,
+        )
+        data = jsonld.for_fact(base, fact, cite.permalink if site_url else None)
+        pages[f"{fact.folder}/{fact.id}.md"] = render(
+            f"{fact.kind}.md.j2",
+            fact=fact,
+            title=cite.title,
+            tags=_tags(base, fact),
+            disputes=disputes.get(fact.id, []),
+            cite=cite,
+            jsonld=jsonld.script_text(data) if data else None,
+        )
+        pages[f"{fact.folder}/{fact.id}.csl.json"] = cite.csl_json()
+        for former in fact.former_ids:
+            pages[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(f"../{fact.id}/")
     return pages
 
 
@@ -214,6 +255,7 @@ def last_updated(base: FactBase, fact: Fact) -> dt.date | None:
 
 def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
     """Split a section's facts under headings: letters, dates, kinds or outlets."""
+
     def heading(fact: Fact) -> str:
         if folder in ("people", "organisations", "outlets"):
             letter = unicodedata.normalize("NFKD", fact.title)[:1].upper()
@@ -259,7 +301,3 @@ def _sort_key(fact: Fact) -> tuple[Any, ...]:
     if day is not None:
         return (-day.date.toordinal(), fact.title.casefold())
     return (0, fact.title.casefold())
-
-
-def _absolute(site_url: str, path: str) -> str:
-    return f"{site_url.rstrip('/')}/{path}" if site_url else f"/{path}"

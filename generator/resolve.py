@@ -94,9 +94,16 @@ def _load_all(base: FactBase) -> list[FactError]:
             errors += _load_dataset(base, entry)
             continue
         if not entry.is_dir() or entry.name not in KINDS:
-            errors.append(FactError(display_path(entry), 0, 0, "unknown-kind",
-                                    f"{entry.name!r} is not a kind of fact{did_you_mean(entry.name, KINDS)}"
-                                    f" (folders: {', '.join(KINDS)})"))
+            errors.append(
+                FactError(
+                    display_path(entry),
+                    0,
+                    0,
+                    "unknown-kind",
+                    f"{entry.name!r} is not a kind of fact{did_you_mean(entry.name, KINDS)}"
+                    f" (folders: {', '.join(KINDS)})",
+                )
+            )
             continue
         for path in iter_fact_files(entry):
             errors += _load_one(base, path, KINDS[entry.name])
@@ -120,8 +127,15 @@ def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
     fact_id = path.stem
     if not ID_RE.match(fact_id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", fact_id.lower()).strip("-")
-        return [FactError(display_path(path), 1, 1, "bad-id",
-                          f"file name {fact_id!r} is not a valid id; rename it to {suggestion + path.suffix!r}")]
+        return [
+            FactError(
+                display_path(path),
+                1,
+                1,
+                "bad-id",
+                f"file name {fact_id!r} is not a valid id; rename it to {suggestion + path.suffix!r}",
+            )
+        ]
     doc, errors = load_file(path)
     fact, schema_errors = validate(doc, cls, fact_id) if doc is not None else (None, [])
     errors += schema_errors
@@ -130,13 +144,25 @@ def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
         return errors
     if fact_id in base.facts or fact_id in base.former_ids:
         other = base.facts.get(fact_id) or base.facts[base.former_ids[fact_id]]
-        errors.append(FactError(doc.shown, 1, 1, "duplicate-id",
-                                f"id {fact_id!r} is already used by {other.path} ({other.kind}); rename one file"))
+        errors.append(
+            FactError(
+                doc.shown,
+                1,
+                1,
+                "duplicate-id",
+                f"id {fact_id!r} is already used by {other.path} ({other.kind}); rename one file",
+            )
+        )
         return errors
     for i, former in enumerate(fact.former_ids):
         if former in base.facts or former in base.former_ids:
-            errors.append(doc.error(("former_ids", i), "duplicate-id",
-                                    f"former id {former!r} is still in use; an old address can point to one page only"))
+            errors.append(
+                doc.error(
+                    ("former_ids", i),
+                    "duplicate-id",
+                    f"former id {former!r} is still in use; an old address can point to one page only",
+                )
+            )
         base.former_ids.setdefault(former, fact_id)
     base.facts[fact_id] = fact
     base.documents[fact_id] = doc
@@ -176,9 +202,14 @@ def _load_texts(base: FactBase) -> list[FactError]:
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.text.sha256:
-            errors.append(doc.error(("text", "sha256"), "snapshot-changed",
-                                    f"{source.text.file} has SHA-256 {digest}, not the recorded one; "
-                                    "restore the text, or record the new hash if the change is deliberate"))
+            errors.append(
+                doc.error(
+                    ("text", "sha256"),
+                    "snapshot-changed",
+                    f"{source.text.file} has SHA-256 {digest}, not the recorded one; "
+                    "restore the text, or record the new hash if the change is deliberate",
+                )
+            )
             continue
         try:
             base.texts[source.id] = normalise(raw.decode("utf-8"))
@@ -196,14 +227,24 @@ def _check_excerpts(base: FactBase) -> list[FactError]:
             if not isinstance(source, Source):
                 continue  # reported as unknown-reference
             if source.text is None:
-                errors.append(doc.error(loc + ("source",), "source-without-text",
-                                        f"source {source.id!r} has no stored text to check the excerpt against"))
+                errors.append(
+                    doc.error(
+                        loc + ("source",),
+                        "source-without-text",
+                        f"source {source.id!r} has no stored text to check the excerpt against",
+                    )
+                )
                 continue
             text = base.texts.get(source.id)
             excerpt = normalise(citation.excerpt)
             if text is not None and excerpt not in text:
-                errors.append(doc.error(loc + ("excerpt",), "excerpt-not-found",
-                                        f"excerpt not found verbatim in {source.id}: {_first_difference(excerpt, text)}"))
+                errors.append(
+                    doc.error(
+                        loc + ("excerpt",),
+                        "excerpt-not-found",
+                        f"excerpt not found verbatim in {source.id}: {_first_difference(excerpt, text)}",
+                    )
+                )
     return errors
 
 
@@ -229,7 +270,7 @@ def _first_difference(excerpt: str, text: str) -> str:
             high = mid - 1
     if low == 0:
         return f"no part of {excerpt[:40]!r} matches"
-    return f"matches up to {excerpt[max(0, low - 30):low]!r}, then has {excerpt[low:low + 30]!r}"
+    return f"matches up to {excerpt[max(0, low - 30) : low]!r}, then has {excerpt[low : low + 30]!r}"
 
 
 def _mentions(value: object, target: str) -> bool:

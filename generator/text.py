@@ -35,7 +35,9 @@ def _escape_inline(text: str) -> str:
 
 def _guard_line_start(text: str) -> Markup:
     """Keep text that starts like a heading or list item from becoming one."""
-    return Markup(_LINE_START.sub(lambda m: m.group(1) + "".join(c if c.isdigit() else "\\" + c for c in m.group(2)), text))
+    return Markup(
+        _LINE_START.sub(lambda m: m.group(1) + "".join(c if c.isdigit() else "\\" + c for c in m.group(2)), text)
+    )
 
 
 def front_matter(value: str) -> Markup:
@@ -92,8 +94,10 @@ def fact_date(value: FactDate | None) -> str:
 
 
 ASSESSMENT_LABELS = {
-    "faithful": "Faithful to the original", "paraphrased": "Paraphrased",
-    "stronger": "Stronger than the original", "weaker": "Weaker than the original",
+    "faithful": "Faithful to the original",
+    "paraphrased": "Paraphrased",
+    "stronger": "Stronger than the original",
+    "weaker": "Weaker than the original",
     "unverified": "Unverified: no original on record",
 }
 """How each assessment of a rendering reads on pages and in structured data."""
@@ -118,7 +122,8 @@ def figure_value(figure: Figure) -> str:
     if figure.qualifier == "word" or figure.value is None:
         return f"“{figure.as_given}” (no number given)"
     words = _QUALIFIER_WORDS[figure.qualifier].format(
-        v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else "")
+        v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else ""
+    )
     return f"{words} {_unit(figure.unit, figure.value if figure.value_high is None else figure.value_high)}"
 
 
@@ -153,7 +158,7 @@ def _mark_words(text: str, others: set[str] | None) -> Markup:
     pieces, last = [], 0
     for match in _WORD.finditer(text):
         word = _escape_inline(match.group())
-        pieces.append(_escape_inline(text[last:match.start()]))
+        pieces.append(_escape_inline(text[last : match.start()]))
         pieces.append(word if match.group().casefold() in others else f"<mark>{word}</mark>")
         last = match.end()
     pieces.append(_escape_inline(text[last:]))

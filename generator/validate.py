@@ -12,8 +12,16 @@ from .load import Document, Loc
 from .model import Fact
 
 _DATE_ERRORS = ("date_", "time_", "datetime_")
-_VALUE_ERRORS = {"literal_error", "enum", "string_pattern_mismatch", "value_error", "too_short",
-                 "string_too_short", "greater_than", "less_than"}
+_VALUE_ERRORS = {
+    "literal_error",
+    "enum",
+    "string_pattern_mismatch",
+    "value_error",
+    "too_short",
+    "string_too_short",
+    "greater_than",
+    "less_than",
+}
 
 
 def validate(doc: Document, cls: type[BaseModel], fact_id: str = "") -> tuple[Any, list[FactError]]:
@@ -35,8 +43,12 @@ def _to_fact_error(doc: Document, cls: type[BaseModel], err: Any) -> FactError:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         allowed = _fields_at(cls, loc[:-1])
-        return doc.error(loc, "unknown-field", f"unknown field {name!r}{did_you_mean(name, allowed)}"
-                         f" (allowed here: {', '.join(sorted(allowed))})", key=True)
+        return doc.error(
+            loc,
+            "unknown-field",
+            f"unknown field {name!r}{did_you_mean(name, allowed)} (allowed here: {', '.join(sorted(allowed))})",
+            key=True,
+        )
     if kind == "missing":
         return doc.error(loc[:-1], "missing-field", f"required field {str(loc[-1])!r} is missing")
     message = err["msg"].removeprefix("Value error, ")
@@ -51,8 +63,12 @@ def _to_fact_error(doc: Document, cls: type[BaseModel], err: Any) -> FactError:
     if value is None:
         return doc.error(loc, "wrong-type", f"{where} is empty; {message[0].lower()}{message[1:]}")
     if kind == "float_type" and isinstance(value, str):
-        return doc.error(loc, "wrong-type", f"{where}: {_shown(value)} is text, not a number; write it as a YAML "
-                                            "number without quotes or thousands separators, e.g. 1200")
+        return doc.error(
+            loc,
+            "wrong-type",
+            f"{where}: {_shown(value)} is text, not a number; write it as a YAML "
+            "number without quotes or thousands separators, e.g. 1200",
+        )
     return doc.error(loc, "wrong-type", f"{where}: {_shown(value)}: {message}")
 
 

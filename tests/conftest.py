@@ -33,8 +33,10 @@ def facts(tmp_path: Path) -> Path:
 def problems(root: Path) -> list[tuple[str, str, int, int]]:
     """``(code, file relative to root, line, col)`` for every problem in the tree."""
     _, errors = load_facts(root)
-    return [(e.code, Path(os.path.abspath(e.path)).relative_to(os.path.abspath(root)).as_posix(), e.line, e.col)
-            for e in errors]
+    return [
+        (e.code, Path(os.path.abspath(e.path)).relative_to(os.path.abspath(root)).as_posix(), e.line, e.col)
+        for e in errors
+    ]
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -32,56 +32,112 @@ def test_fixture_tree_is_valid(facts: Path) -> None:
 
 CASES = [
     # (what the curator did, how to do it to the tree, the one expected (code, file, line, col))
-    ("broken YAML", lambda r: replace(r, PERSON, "name: Example Minister", "name: [Example Minister"),
-     ("yaml-syntax", PERSON, 2, 12)),
-    ("non-UTF-8 file", lambda r: (r / "places/bad.yaml").write_bytes(b"name: Caf\xe9\ntype: city\n"),
-     ("not-utf8", "places/bad.yaml", 1, 10)),
-    ("unsupported YAML tag", lambda r: (r / "places/tag.yaml").write_text("name: !!python/object:os.system x\n",
-                                                                         encoding="utf-8"),
-     ("yaml-syntax", "places/tag.yaml", 1, 7)),
-    ("unreadable file", lambda r: (r / "places/link.yaml").symlink_to(r / "places/nowhere.yaml"),
-     ("unreadable-file", "places/link.yaml", 0, 0)),
-    ("empty file", lambda r: (r / "places/empty.yaml").write_text("", encoding="utf-8"),
-     ("empty-file", "places/empty.yaml", 1, 1)),
-    ("a list at the top level", lambda r: (r / "places/list.yaml").write_text("- name: x\n", encoding="utf-8"),
-     ("not-a-mapping", "places/list.yaml", 1, 1)),
-    ("unknown field", lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
-     ("unknown-field", PERSON, 2, 1)),
-    ("duplicate key", lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nname: Y"),
-     ("duplicate-key", PERSON, 2, 1)),
-    ("missing field", lambda r: replace(r, FIGURE, "unit: people\n", ""),
-     ("missing-field", FIGURE, 1, 1)),
-    ("wrong type", lambda r: replace(r, FIGURE, "value: 1200", "value: many"),
-     ("wrong-type", FIGURE, 6, 8)),
-    ("value outside the allowed set", lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
-     ("invalid-value", FIGURE, 5, 12)),
-    ("value misread from as_given", lambda r: replace(r, FIGURE, "value: 1200", "value: 1.200"),
-     ("invalid-value", FIGURE, 6, 8)),
-    ("impossible date", lambda r: replace(r, FIGURE, "as_of: 2020-11-01", "as_of: 2020-02-30"),
-     ("invalid-date", FIGURE, 11, 8)),
-    ("impossible date inside a mapping", lambda r: replace(r, CLAIM, "  date: 2020-11-01", "  date: 2020-13-01"),
-     ("invalid-date", CLAIM, 3, 9)),
-    ("file name that is no id", lambda r: (r / "people/Jane Doe.yaml").write_text("name: Jane Doe\n", encoding="utf-8"),
-     ("bad-id", "people/Jane Doe.yaml", 1, 1)),
-    ("duplicate id across kinds", lambda r: (r / "places/example-minister.yaml").write_text(
-        "name: Somewhere\ntype: town\n", encoding="utf-8"),
-     ("duplicate-id", "places/example-minister.yaml", 1, 1)),
-    ("dangling reference", lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
-     ("unknown-reference", CLAIM, 1, 11)),
-    ("reference to the wrong kind", lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-city"),
-     ("unknown-reference", CLAIM, 1, 11)),
-    ("tampered excerpt", lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
-     ("excerpt-not-found", FIGURE, 14, 14)),
-    ("changed snapshot", lambda r: (r / "sources/example-2020-11-01-report.txt").write_text(
-        (r / "sources/example-2020-11-01-report.txt").read_text(encoding="utf-8").replace("1.200", "1.300"),
-        encoding="utf-8"),
-     ("snapshot-changed", SOURCE, 14, 11)),
-    ("missing snapshot", lambda r: (r / "sources/example-2020-11-01-report.txt").unlink(),
-     ("snapshot-missing", SOURCE, 13, 9)),
-    ("citing a source with no stored text", lambda r: replace(r, SOURCE, "text:\n", "unused:\n"),
-     ("unknown-field", SOURCE, 12, 1)),
-    ("unknown folder", lambda r: (r / "persons").mkdir(),
-     ("unknown-kind", "persons", 0, 0)),
+    (
+        "broken YAML",
+        lambda r: replace(r, PERSON, "name: Example Minister", "name: [Example Minister"),
+        ("yaml-syntax", PERSON, 2, 12),
+    ),
+    (
+        "non-UTF-8 file",
+        lambda r: (r / "places/bad.yaml").write_bytes(b"name: Caf\xe9\ntype: city\n"),
+        ("not-utf8", "places/bad.yaml", 1, 10),
+    ),
+    (
+        "unsupported YAML tag",
+        lambda r: (r / "places/tag.yaml").write_text("name: !!python/object:os.system x\n", encoding="utf-8"),
+        ("yaml-syntax", "places/tag.yaml", 1, 7),
+    ),
+    (
+        "unreadable file",
+        lambda r: (r / "places/link.yaml").symlink_to(r / "places/nowhere.yaml"),
+        ("unreadable-file", "places/link.yaml", 0, 0),
+    ),
+    (
+        "empty file",
+        lambda r: (r / "places/empty.yaml").write_text("", encoding="utf-8"),
+        ("empty-file", "places/empty.yaml", 1, 1),
+    ),
+    (
+        "a list at the top level",
+        lambda r: (r / "places/list.yaml").write_text("- name: x\n", encoding="utf-8"),
+        ("not-a-mapping", "places/list.yaml", 1, 1),
+    ),
+    (
+        "unknown field",
+        lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
+        ("unknown-field", PERSON, 2, 1),
+    ),
+    (
+        "duplicate key",
+        lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nname: Y"),
+        ("duplicate-key", PERSON, 2, 1),
+    ),
+    ("missing field", lambda r: replace(r, FIGURE, "unit: people\n", ""), ("missing-field", FIGURE, 1, 1)),
+    ("wrong type", lambda r: replace(r, FIGURE, "value: 1200", "value: many"), ("wrong-type", FIGURE, 6, 8)),
+    (
+        "value outside the allowed set",
+        lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
+        ("invalid-value", FIGURE, 5, 12),
+    ),
+    (
+        "value misread from as_given",
+        lambda r: replace(r, FIGURE, "value: 1200", "value: 1.200"),
+        ("invalid-value", FIGURE, 6, 8),
+    ),
+    (
+        "impossible date",
+        lambda r: replace(r, FIGURE, "as_of: 2020-11-01", "as_of: 2020-02-30"),
+        ("invalid-date", FIGURE, 11, 8),
+    ),
+    (
+        "impossible date inside a mapping",
+        lambda r: replace(r, CLAIM, "  date: 2020-11-01", "  date: 2020-13-01"),
+        ("invalid-date", CLAIM, 3, 9),
+    ),
+    (
+        "file name that is no id",
+        lambda r: (r / "people/Jane Doe.yaml").write_text("name: Jane Doe\n", encoding="utf-8"),
+        ("bad-id", "people/Jane Doe.yaml", 1, 1),
+    ),
+    (
+        "duplicate id across kinds",
+        lambda r: (r / "places/example-minister.yaml").write_text("name: Somewhere\ntype: town\n", encoding="utf-8"),
+        ("duplicate-id", "places/example-minister.yaml", 1, 1),
+    ),
+    (
+        "dangling reference",
+        lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
+        ("unknown-reference", CLAIM, 1, 11),
+    ),
+    (
+        "reference to the wrong kind",
+        lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-city"),
+        ("unknown-reference", CLAIM, 1, 11),
+    ),
+    (
+        "tampered excerpt",
+        lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+        ("excerpt-not-found", FIGURE, 14, 14),
+    ),
+    (
+        "changed snapshot",
+        lambda r: (r / "sources/example-2020-11-01-report.txt").write_text(
+            (r / "sources/example-2020-11-01-report.txt").read_text(encoding="utf-8").replace("1.200", "1.300"),
+            encoding="utf-8",
+        ),
+        ("snapshot-changed", SOURCE, 14, 11),
+    ),
+    (
+        "missing snapshot",
+        lambda r: (r / "sources/example-2020-11-01-report.txt").unlink(),
+        ("snapshot-missing", SOURCE, 13, 9),
+    ),
+    (
+        "citing a source with no stored text",
+        lambda r: replace(r, SOURCE, "text:\n", "unused:\n"),
+        ("unknown-field", SOURCE, 12, 1),
+    ),
+    ("unknown folder", lambda r: (r / "persons").mkdir(), ("unknown-kind", "persons", 0, 0)),
 ]
 
 
@@ -106,23 +162,37 @@ def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
     assert [code for code, *_ in problems(facts)] == ["unknown-reference", "wrong-type", "empty-file"]
 
 
-@pytest.mark.parametrize("breakage, fragment", [
-    (lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
-     "unknown field 'nmae'; did you mean 'name'?"),
-    (lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
-     "no person or organisation has the id 'example-ministre'; did you mean 'example-minister'?"),
-    (lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"),
-     "did you mean 'more-than'?"),
-    (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
-    (lambda r: replace(r, FIGURE, "value: 1200", "value: 1.200"),
-     "1.2 is not what as_given writes (1.200); in 'id' text '.' separates thousands and ',' marks decimals"),
-    (lambda r: replace(r, FIGURE, "value: 1200", 'value: "1.200"'),
-     "'1.200' is text, not a number; write it as a YAML number without quotes or thousands separators"),
-    (lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
-     "matches up to 'lebih dari 1.', then has '300 orang tewas'"),
-    (lambda r: (r / "people/Example Minister.yaml").write_text("name: x\n", encoding="utf-8"),
-     "rename it to 'example-minister.yaml'"),
-])
+@pytest.mark.parametrize(
+    "breakage, fragment",
+    [
+        (
+            lambda r: replace(r, PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
+            "unknown field 'nmae'; did you mean 'name'?",
+        ),
+        (
+            lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
+            "no person or organisation has the id 'example-ministre'; did you mean 'example-minister'?",
+        ),
+        (lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"), "did you mean 'more-than'?"),
+        (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
+        (
+            lambda r: replace(r, FIGURE, "value: 1200", "value: 1.200"),
+            "1.2 is not what as_given writes (1.200); in 'id' text '.' separates thousands and ',' marks decimals",
+        ),
+        (
+            lambda r: replace(r, FIGURE, "value: 1200", 'value: "1.200"'),
+            "'1.200' is text, not a number; write it as a YAML number without quotes or thousands separators",
+        ),
+        (
+            lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+            "matches up to 'lebih dari 1.', then has '300 orang tewas'",
+        ),
+        (
+            lambda r: (r / "people/Example Minister.yaml").write_text("name: x\n", encoding="utf-8"),
+            "rename it to 'example-minister.yaml'",
+        ),
+    ],
+)
 def test_messages_quote_the_bad_value_and_hint_at_the_fix(facts: Path, breakage, fragment: str) -> None:
     breakage(facts)
     _, errors = load_facts(facts)
@@ -130,7 +200,7 @@ def test_messages_quote_the_bad_value_and_hint_at_the_fix(facts: Path, breakage,
 
 
 def test_excerpts_match_across_line_breaks_and_spacing(facts: Path) -> None:
-    replace(facts, FIGURE, "excerpt: lebih dari 1.200 orang tewas", "excerpt: \"lebih  dari\\n 1.200 orang tewas\"")
+    replace(facts, FIGURE, "excerpt: lebih dari 1.200 orang tewas", 'excerpt: "lebih  dari\\n 1.200 orang tewas"')
     assert problems(facts) == []
 
 
@@ -151,7 +221,7 @@ def test_no_mangled_fact_file_raises(facts: Path, tmp_path: Path) -> None:
         for _ in range(rng.randint(1, 4)):
             position = rng.randrange(len(data))
             if rng.random() < 0.5:
-                data[position] = rng.choice(b':-[]{}"\'\n #&*!|>%@`,0123456789\xff\t')
+                data[position] = rng.choice(b":-[]{}\"'\n #&*!|>%@`,0123456789\xff\t")
             else:
                 del data[position]
         target.write_bytes(bytes(data))

@@ -14,8 +14,9 @@ from .conftest import REPO, snapshot
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_passes_on_valid_facts(facts: Path) -> None:
@@ -83,12 +84,19 @@ def test_watch_re_renders_when_a_fact_changes_and_survives_a_broken_one(facts: P
     assert run("build", str(facts), "--docs", str(docs), cwd=tmp_path).returncode == 0
     page = docs / "people/example-minister.md"
     env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    watcher = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(facts), "--docs", str(docs)],
-                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "generator", "watch", str(facts), "--docs", str(docs)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         person = facts / "people/example-minister.yaml"
-        person.write_text(person.read_text(encoding="utf-8").replace("Example Minister", "Renamed Minister", 1),
-                          encoding="utf-8")
+        person.write_text(
+            person.read_text(encoding="utf-8").replace("Example Minister", "Renamed Minister", 1), encoding="utf-8"
+        )
         assert _eventually(lambda: "# Renamed Minister" in page.read_text(encoding="utf-8"))
         good = page.read_text(encoding="utf-8")
         person.write_text("name: [broken\n", encoding="utf-8")

@@ -27,7 +27,9 @@ def test_register_entries_are_linked_from_every_fact_involved() -> None:
     linked = involvement(find_discrepancies(base))
     assert [e.anchor for e in linked["example-deaths"]] == ["values-deaths-total-2020-11-01"]
     assert [e.anchor for e in linked["example-2020-11-02-followup"]] == [
-        "values-deaths-total-2020-11-01", "headline-example-2020-11-02-followup-example-all-is-well"]
+        "values-deaths-total-2020-11-01",
+        "headline-example-2020-11-02-followup-example-all-is-well",
+    ]
 
 
 def test_same_value_from_two_articles_is_one_row(tmp_path) -> None:
@@ -41,12 +43,16 @@ def test_same_value_from_two_articles_is_one_row(tmp_path) -> None:
 
 
 def test_derived_sums_add_one_sides_military_and_civilian_deaths_beside_the_reported_totals(facts) -> None:
-    for name, category, value, words in [("soldiers", "military", 1000, "lebih dari 1.200"),
-                                         ("civilians", "civilian", 200, "1.200 orang")]:
+    for name, category, value, words in [
+        ("soldiers", "military", 1000, "lebih dari 1.200"),
+        ("civilians", "civilian", 200, "1.200 orang"),
+    ]:
         (facts / f"figures/{name}.yaml").write_text(
             f"measure: deaths\ncategory: {category}\nside: armenia\nsubject: {name}\nqualifier: exact\n"
-            f"value: {value}\nas_given: \"{value}\"\nunit: people\nas_of: 2020-11-01\nsources:\n"
-            f"  - source: example-2020-11-01-report\n    excerpt: {words}\n", encoding="utf-8")
+            f'value: {value}\nas_given: "{value}"\nunit: people\nas_of: 2020-11-01\nsources:\n'
+            f"  - source: example-2020-11-01-report\n    excerpt: {words}\n",
+            encoding="utf-8",
+        )
     base, errors = load_facts(facts)
     assert errors == []
     [derived] = derived_sums(base)
@@ -56,20 +62,37 @@ def test_derived_sums_add_one_sides_military_and_civilian_deaths_beside_the_repo
 
 
 def _figure(value: float, qualifier: str = "exact", day: str = "2020-11-01", high: float | None = None) -> Figure:
-    return Figure.model_validate({
-        "measure": "deaths", "category": "total", "subject": "s", "qualifier": qualifier, "value": value,
-        "value_high": high, "as_given": str(value), "unit": "people", "as_of": day,
-        "sources": [{"source": "x", "excerpt": "y"}]})
+    return Figure.model_validate(
+        {
+            "measure": "deaths",
+            "category": "total",
+            "subject": "s",
+            "qualifier": qualifier,
+            "value": value,
+            "value_high": high,
+            "as_given": str(value),
+            "unit": "people",
+            "as_of": day,
+            "sources": [{"source": "x", "excerpt": "y"}],
+        }
+    )
 
 
 def test_chart_is_valid_svg_with_every_plotted_value() -> None:
-    rows = [(_figure(1200, "more-than"), "Agency A"), (_figure(5000, "up-to", "2020-11-02"), "Russia"),
-            (_figure(1000, "range", "2020-11-03", high=2000), "Agency B")]
+    rows = [
+        (_figure(1200, "more-than"), "Agency A"),
+        (_figure(5000, "up-to", "2020-11-02"), "Russia"),
+        (_figure(1000, "range", "2020-11-03", high=2000), "Agency B"),
+    ]
     svg = figures_chart("Total deaths", rows)
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     texts = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    for label in ("more than 1,200 people (Agency A)", "as many as 5,000 people (Russia)",
-                  "1,000 to 2,000 people (Agency B)", "Total deaths"):
+    for label in (
+        "more than 1,200 people (Agency A)",
+        "as many as 5,000 people (Russia)",
+        "1,000 to 2,000 people (Agency B)",
+        "Total deaths",
+    ):
         assert label in texts
     assert figures_chart("Total deaths", rows) == svg, "two renderings of one chart must be byte-identical"

@@ -25,8 +25,18 @@ def test_every_kind_of_fact_is_documented(folder: str) -> None:
     assert f"`facts/{folder}/`" in README
 
 
-@pytest.mark.parametrize("command", ["make site", "make test", "make serve", "generator check", "generator build",
-                                     "generator coverage", "generator schema"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "make site",
+        "make test",
+        "make serve",
+        "generator check",
+        "generator build",
+        "generator coverage",
+        "generator schema",
+    ],
+)
 def test_every_command_is_documented(command: str) -> None:
     assert command in README
 

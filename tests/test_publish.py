@@ -59,9 +59,17 @@ def test_citations_of_a_page_in_every_format(site: Path) -> None:
     ]:
         assert expected in html
     csl = json.loads((site / "people/example-minister.csl.json").read_text(encoding="utf-8"))
-    assert csl == [{"id": "kfd-example-minister", "type": "webpage", "title": "Example Minister",
-                    "container-title": "Karabakh Fact Desk", "author": [{"literal": "Karabakh Fact Desk"}],
-                    "URL": link, "issued": {"date-parts": [[2026, 11, 21]]}}]
+    assert csl == [
+        {
+            "id": "kfd-example-minister",
+            "type": "webpage",
+            "title": "Example Minister",
+            "container-title": "Karabakh Fact Desk",
+            "author": [{"literal": "Karabakh Fact Desk"}],
+            "URL": link,
+            "issued": {"date-parts": [[2026, 11, 21]]},
+        }
+    ]
 
 
 def test_last_updated_comes_from_the_facts(site: Path) -> None:
@@ -70,15 +78,18 @@ def test_last_updated_comes_from_the_facts(site: Path) -> None:
     assert "<strong>Last updated:</strong> not recorded" in page(site, "places/example-city")
 
 
-@pytest.mark.parametrize("path, kind, required", [
-    ("", "WebSite", ["name", "url"]),
-    ("people/example-minister", "Person", ["name", "alternateName", "jobTitle", "url"]),
-    ("organisations/example-agency", "NewsMediaOrganization", ["name", "alternateName"]),
-    ("places/example-city", "Place", ["name", "alternateName"]),
-    ("events/2020-11-01-example-remarks", "Event", ["name", "startDate", "location"]),
-    ("sources/example-2020-11-01-report", "NewsArticle", ["headline", "url", "publisher", "datePublished"]),
-    ("data", "Dataset", ["name", "license", "distribution"]),
-])
+@pytest.mark.parametrize(
+    "path, kind, required",
+    [
+        ("", "WebSite", ["name", "url"]),
+        ("people/example-minister", "Person", ["name", "alternateName", "jobTitle", "url"]),
+        ("organisations/example-agency", "NewsMediaOrganization", ["name", "alternateName"]),
+        ("places/example-city", "Place", ["name", "alternateName"]),
+        ("events/2020-11-01-example-remarks", "Event", ["name", "startDate", "location"]),
+        ("sources/example-2020-11-01-report", "NewsArticle", ["headline", "url", "publisher", "datePublished"]),
+        ("data", "Dataset", ["name", "license", "distribution"]),
+    ],
+)
 def test_structured_data_of_each_page_kind(site: Path, path: str, kind: str, required: list[str]) -> None:
     data = json_ld(page(site, path))
     assert data["@context"] == "https://schema.org" and data["@type"] == kind
@@ -88,8 +99,10 @@ def test_structured_data_of_each_page_kind(site: Path, path: str, kind: str, req
 def test_claim_review_matches_the_page(site: Path) -> None:
     html = page(site, "claims/example-all-is-well")
     reviews = json_ld(html)["@graph"]
-    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Faithful to the original",
-                                                                     "Stronger than the original"]
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == [
+        "Faithful to the original",
+        "Stronger than the original",
+    ]
     for review in reviews:
         assert review["@type"] == "ClaimReview"
         assert review["itemReviewed"]["@type"] == "Claim"
@@ -148,11 +161,16 @@ def test_publishing_files(site: Path) -> None:
     assert "https://facts.example/desk/people/example-minister/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert (site / "404.html").is_file()
     home = page(site, "")
-    assert '<meta property="og:title" content="Home">' in home and '<meta property="og:url" content="https://facts.example/desk/">' in home
+    assert (
+        '<meta property="og:title" content="Home">' in home
+        and '<meta property="og:url" content="https://facts.example/desk/">' in home
+    )
     assert 'rel="icon" href="assets/favicon.svg"' in home
 
 
-THIRD_PARTY = re.compile(r"""(?:<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']|url\(\s*["']?|@import\s+["'])(https?:)?//""")
+THIRD_PARTY = re.compile(
+    r"""(?:<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']|url\(\s*["']?|@import\s+["'])(https?:)?//"""
+)
 
 
 def test_pages_load_nothing_from_other_hosts(shipped: Path) -> None:
@@ -161,7 +179,7 @@ def test_pages_load_nothing_from_other_hosts(shipped: Path) -> None:
         if path.suffix in (".html", ".css"):
             text = path.read_text(encoding="utf-8")
             for match in THIRD_PARTY.finditer(text):
-                context = text[match.start():match.end() + 60]
+                context = text[match.start() : match.end() + 60]
                 if "facts.example/desk/" not in context:  # the site's own canonical address
                     offenders.append(f"{path.relative_to(shipped)}: {context}")
     assert offenders == []

@@ -62,16 +62,19 @@ def test_every_entity_page_cites_a_source(pages: dict[str, str]) -> None:
         assert "[^1]: " in markdown or "](../sources/" in markdown, f"{path} cites nothing"
 
 
-@pytest.mark.parametrize("raw, shown", [
-    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ("[link](javascript:x)", "\\[link\\](javascript:x)"),
-    ("*not emphasis* and _this_", "\\*not emphasis\\* and \\_this\\_"),
-    ("# not a heading", "\\# not a heading"),
-    ("1. not a list", "1\\. not a list"),
-    ("a | b", "a \\| b"),
-    ("{: .injected}", "\\{: .injected\\}"),
-    ("line\nbreak", "line break"),
-])
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("[link](javascript:x)", "\\[link\\](javascript:x)"),
+        ("*not emphasis* and _this_", "\\*not emphasis\\* and \\_this\\_"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("a | b", "a \\| b"),
+        ("{: .injected}", "\\{: .injected\\}"),
+        ("line\nbreak", "line break"),
+    ],
+)
 def test_fact_text_is_escaped(raw: str, shown: str) -> None:
     assert escape_markdown(raw) == shown
 
@@ -84,4 +87,6 @@ def test_footnotes_number_each_excerpt_once() -> None:
     assert notes.cite(figure) == "[^1]"
     assert notes.cite([role, figure]) == "[^2][^1]"
     assert [(number, source.id) for number, source, _ in notes] == [
-        (1, "example-2020-11-01-report"), (2, "example-2020-11-01-report")]
+        (1, "example-2020-11-01-report"),
+        (2, "example-2020-11-01-report"),
+    ]

@@ -56,12 +56,15 @@ def test_titles_and_headings_from_fact_text_are_escaped(fixture_site: Path) -> N
     assert "<Co>" not in claim and "Example News &amp; &lt;Co&gt;" in claim
 
 
-@pytest.mark.parametrize("page, spellings", [
-    ("people/mevlut-cavusoglu/", ["Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"]),
-    ("places/shusha/", ["Shusha", "Shushi"]),
-    ("places/martuni/", ["Martuni", "Khojavend"]),
-    ("organisations/azertac/", ["Azertac", "Azertag"]),
-])
+@pytest.mark.parametrize(
+    "page, spellings",
+    [
+        ("people/mevlut-cavusoglu/", ["Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"]),
+        ("places/shusha/", ["Shusha", "Shushi"]),
+        ("places/martuni/", ["Martuni", "Khojavend"]),
+        ("organisations/azertac/", ["Azertac", "Azertag"]),
+    ],
+)
 def test_search_index_holds_every_spelling_of_a_name(shipped_site: Path, page: str, spellings: list[str]) -> None:
     index = json.loads((shipped_site / "search/search_index.json").read_text(encoding="utf-8"))
     text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(page))
@@ -96,8 +99,11 @@ def test_register_lists_every_disagreement_in_the_shipped_facts(shipped_site: Pa
             headlines = {r.source for r in claim.renderings if r.excerpt == base.facts[r.source].headline}
             if any(r.assessment in ("stronger", "weaker") and r.source not in headlines for r in claim.renderings):
                 expected.add(f"rendering-{claim.id}")
-            expected |= {f"headline-{s}-{claim.id}" for s in headlines
-                         if any(r.source == s and r.assessment == "stronger" for r in claim.renderings)}
+            expected |= {
+                f"headline-{s}-{claim.id}"
+                for s in headlines
+                if any(r.source == s and r.assessment == "stronger" for r in claim.renderings)
+            }
     for place in base.of_kind("place"):
         if len({n.used_by for n in place.names if n.used_by}) > 1:
             expected.add(f"names-{place.id}")
