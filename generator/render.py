@@ -196,6 +196,7 @@ def render_site(base: FactBase, site_url: str = "") -> dict[str, str]:
     pages["dates/index.md"] = render("timeline.md.j2", title="Timeline", days=days)
     pages["index.md"] = render(
         "home.md.j2",
+        register=register,
         title=base.dataset.name,
         days=days,
         root="",
