@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Claim, Discrepancy, Figure, NameVariant, Rendering, Source
-from .resolve import FactBase
+from .resolve import FactBase, normalise
 from .text import figure_value, long_date
 
 TIMELESS = ("distance",)
@@ -125,9 +125,7 @@ def _stronger_headlines(base: FactBase) -> list[Entry]:
 
 def _is_headline(base: FactBase, rendering: Rendering) -> bool:
     source = base.facts[rendering.source]
-    return isinstance(source, Source) and " ".join(rendering.excerpt.split()) == " ".join(
-        (source.headline or "").split()
-    )
+    return isinstance(source, Source) and normalise(rendering.excerpt) == normalise(source.headline or "")
 
 
 def _several_names(base: FactBase) -> list[Entry]:

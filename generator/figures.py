@@ -6,6 +6,7 @@ derived sum is kept apart from the reported figures it sits beside.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Figure
@@ -97,20 +98,17 @@ class DerivedSum:
 
 def derived_sums(base: FactBase) -> list[DerivedSum]:
     """Per side and day, the sum of exact military and civilian death figures, beside the reported totals."""
-    deaths = [f for f in base.of_kind("figure") if isinstance(f, Figure) and f.measure == "deaths"]
+    parts: dict[tuple[str, object], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    totals: dict[object, list[Figure]] = defaultdict(list)
+    for f in base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure == "deaths":
+            if f.side and f.category in ("military", "civilian"):
+                parts[(f.side, f.as_of.date)][f.category].append(f)
+            elif f.category == "total":
+                totals[f.as_of.date].append(f)
     sums = []
-    keys = sorted(
-        {(f.side, f.as_of.date) for f in deaths if f.side and f.category in ("military", "civilian")},
-        key=lambda k: (k[1], k[0]),
-    )
-    for side, day in keys:
-        parts = {
-            c: [f for f in deaths if (f.side, f.as_of.date, f.category) == (side, day, c)]
-            for c in ("military", "civilian")
-        }
-        if all(len(p) == 1 and p[0].qualifier == "exact" for p in parts.values()):
-            totals = [f for f in deaths if f.category == "total" and f.as_of.date == day]
-            sums.append(
-                DerivedSum(side, day, [parts["military"][0], parts["civilian"][0]], sorted(totals, key=lambda f: f.id))
-            )
+    for (side, day), by_category in sorted(parts.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        pair = [by_category["military"], by_category["civilian"]]
+        if all(len(p) == 1 and p[0].qualifier == "exact" for p in pair):
+            sums.append(DerivedSum(side, day, [p[0] for p in pair], sorted(totals[day], key=lambda f: f.id)))
     return sums
