@@ -31,6 +31,14 @@ class PageCitation:
     def site(self) -> str:
         return self.dataset.name
 
+    @property
+    def updated_text(self) -> str:
+        return f"{self.updated.day} {self.updated:%B %Y}" if self.updated else "not recorded"
+
+    @property
+    def csl_target(self) -> str:
+        return self.path.rstrip("/") + ".csl.json"
+
     def apa(self) -> str:
         when = f"{self.updated.year}, {self.updated:%B} {self.updated.day}" if self.updated else "n.d."
         return f"{self.site}. ({when}). {self.title}. {self.permalink}"
