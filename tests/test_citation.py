@@ -4,27 +4,33 @@ The golden files in ``golden/citations/`` were checked by hand against the rules
 record and test below; after a deliberate change run ``pytest tests/test_citation.py --update-golden``
 and review the diff. Sources:
 
-- APA 7: Publication Manual 10.16 (webpage on a website: when the group author is also the site,
-  the site name is not repeated), 9.16 (retrieval date for a page designed to change: "Retrieved
-  Month Day, Year, from URL"), 9.17 and the APA Style blog "Periods in reference list entries" (no
-  period after the URL; a title's ? or ! replaces the period), 6.17 (sentence case), the APA Style
-  blog "Using parentheses and brackets in APA Style references" (identifying details such as a
-  version go in parentheses after the title, not italic).
-- MLA 9: Handbook 5.7 (a work whose author is also its publisher begins with the title), 5.26-5.30
-  (titles of pages in quotation marks, website in italics), 5.44 (publisher omitted when it is the
-  site's name), 5.50 (version element: "version 1.3"), 5.68-5.70 and p. 295 (day month year; Jan.,
-  Feb., Mar., Apr., May, June, July, Aug., Sept., Oct., Nov., Dec.), 5.95 (http:// and https:// may
-  be omitted), 5.111 (optional access date at the end: "Accessed 6 Dec. 2021."), 6.2 (headline
-  capitalisation: lowercase articles, prepositions, coordinating conjunctions and the to of
-  infinitives; capitalise subordinating conjunctions and words after hyphens).
-- Chicago 17: 14.206 (page titles headline style in quotation marks, website titles roman),
-  14.207 (notes and bibliography entries for websites: Google "Privacy Policy" with "last modified";
-  Yale "About Yale" with "accessed", whose bibliography entry does not repeat an owner that is also
-  the author), 14.12-14.13 (access and revision dates), 8.159 and 8.161 (headline style and
-  hyphenated compounds: Self-Sustaining but Anti-inflammatory), 6.9 (periods and commas inside
-  closing quotation marks), 13.30 (quotation marks inside a quoted title become single), the rule
-  on question marks with other punctuation (since the 16th edition a title's ? keeps a following
-  comma: “Are You Experienced?,”).
+- APA 7 (Publication Manual, 7th ed.): 10.16, webpage on a website (a group author that is also
+  the site is not repeated as the site name; sentence-case title in italics); 9.16, a retrieval date
+  for a page meant to change, "Retrieved Month Day, Year, from URL" (p. 290); 9.17, "n.d." for no
+  date; 6.17, sentence case; APA Style blog "Periods in reference list entries" (no period after a
+  URL; a title's ? or ! takes the place of the period); APA Style blog "Using parentheses and
+  brackets in APA Style references" (identifying details such as a version in parentheses after the
+  title, not italic, as in "(Version 1.2)" of 10.10).
+- MLA 9 (MLA Handbook, 9th ed.): the entry of a work whose author is also its publisher begins with
+  the title, and a website whose title is essentially its publisher's name has no publisher (p. 165);
+  page title in quotation marks, website in italics; the "version" core element ("version 1.3");
+  day month year with Jan., Feb., Mar., Apr., May, June, July, Aug., Sept., Oct., Nov., Dec. (p. 295);
+  http:// and https:// usually omitted (5.95, pp. 195-96); an access date, "Accessed 6 Dec. 2021.",
+  last in the entry and advised for a work that may change (p. 211); titles capitalised with
+  articles, prepositions, coordinating conjunctions and the to of infinitives lowercase in mid-title,
+  subordinating conjunctions and words after hyphens capitalised; titles in other languages keep
+  that language's capitalisation.
+- Chicago 17 (The Chicago Manual of Style, 17th ed.): 14.206, page titles headline style in
+  quotation marks, website titles roman; 14.207, notes and bibliography entries for websites (Google
+  "Privacy Policy," last modified; Yale "About Yale: Yale Facts," accessed, whose bibliography entry
+  does not repeat the owner that is also the author); 14.12 and 14.13, access and revision dates;
+  8.159, headline style (prepositions lowercase whatever their length; to and as always; and, but,
+  for, or, nor); 8.161, hyphenated compounds (Self-Sustaining, but Anti-inflammatory after a prefix
+  that cannot stand alone); 8.154, iPhone keeps its lowercase initial; 6.9, periods and commas
+  inside closing quotation marks; 13.28, quotation marks inside quotation marks become single (the
+  Chicago Q&A on "Percival Everett's Philosophical Reply to 'Huckleberry Finn.'" shows both rules on
+  a title); since the 16th edition a title's ? or ! keeps the comma the sentence needs after it
+  ("Are You Sure?,"); titles in other languages are not put in English headline style (chapter 11).
 - BibTeX: braces are counted without regard to backslashes (so \\{ cannot escape a brace);
   biblatex reads url verbatim (so % and # stay unescaped); bibtexparser 2 parses every entry.
 - CSL-JSON: the CSL 1.0.2 input schema, csl-data.json from citation-style-language/schema at
@@ -76,7 +82,7 @@ def record(slug: str, title: str, published: dt.date | None, updated: dt.date | 
 RECORDS = {
     # Published, then revised: APA and MLA date it by the revision (APA: the most recent date the
     # content changed); Chicago says "last modified" (14.207). "If" is a subordinating conjunction,
-    # capitalised in MLA 6.2 and Chicago 8.159; "to" and "the" stay lowercase.
+    # capitalised in MLA and Chicago 8.159; "to" and "the" stay lowercase.
     "plain": record(
         "aliyev-will-go-to-the-end-if-talks-fail",
         "Aliyev will go to the end if talks fail",
@@ -102,7 +108,7 @@ RECORDS = {
         None,
     ),
     # Straight quotation marks become curly; inside MLA's and Chicago's quoted title they become
-    # single (Chicago 13.30), and the closing period or comma goes inside both (Chicago 6.9; MLA).
+    # single (Chicago 13.28), and the closing period or comma goes inside both (Chicago 6.9; MLA).
     # "to", a preposition opening the quotation mid-title, stays lowercase.
     "quotation": record(
         "fight-to-the-end",
@@ -120,7 +126,7 @@ RECORDS = {
         url="https://example.org/places/şuşa/",
     ),
     # No date recorded: APA writes (n.d.) (9.17); MLA and Chicago leave the date out and rely on
-    # the access date (MLA 5.111; Chicago 14.207); BibTeX has no year; CSL no "issued". "km" is a
+    # the access date (MLA p. 211; Chicago 14.207); BibTeX has no year; CSL no "issued". "km" is a
     # unit and stays lowercase though it ends the title.
     "undated": record(
         "distance-shusha-stepanakert",
@@ -128,8 +134,8 @@ RECORDS = {
         None,
         None,
     ),
-    # An article's Indonesian headline keeps its own capitals in MLA and Chicago (MLA 6.3; Chicago
-    # 11.6: titles in other languages are not put in English headline style).
+    # An article's Indonesian headline keeps its own capitals in MLA and Chicago (MLA; Chicago
+    # chapter 11: titles in other languages are not put in English headline style).
     "indonesian": record(
         "negosiasi-karabakh-gagal",
         "Negosiasi Karabakh gagal, perjuangan Azerbaijan berlanjut sampai tetes darah penghabisan",
@@ -176,7 +182,7 @@ def test_no_doubled_punctuation(name: str, style: str) -> None:
     "style, expected",
     [
         ("apa", "Retrieved December 1, 2026, from"),  # APA 9.16
-        ("mla", "Accessed 1 Dec. 2026."),  # MLA 5.111
+        ("mla", "Accessed 1 Dec. 2026."),  # MLA p. 211
         ("chicago-note", "accessed December 1, 2026,"),  # Chicago 14.207, note: lowercase, commas
         ("chicago-bibliography", "Accessed December 1, 2026."),  # Chicago 14.207, bibliography
         ("bibtex", "urldate = {2026-12-01}"),  # biblatex: ISO 8601 date
@@ -221,7 +227,7 @@ def test_html_escapes_the_title() -> None:
         # MLA lowercases so and yet as coordinating conjunctions; Chicago 8.159 only and, but, for, or, nor.
         ("Talks stall, so fighting resumes", "Talks Stall, so Fighting Resumes", "Talks Stall, So Fighting Resumes"),
         # Chicago 8.161: after a prefix that cannot stand alone the second element stays lowercase;
-        # MLA 6.2 capitalises principal words after hyphens. A word that can stand alone (self) is not a prefix.
+        # MLA capitalises principal words after hyphens. A word that can stand alone (self) is not a prefix.
         ("Anti-aircraft fire over a self-declared republic", "Anti-Aircraft Fire over a Self-Declared Republic",
          "Anti-aircraft Fire over a Self-Declared Republic"),
         # First and last words always capitalised, even a preposition used as an adverb at the end.
@@ -246,7 +252,7 @@ def test_apa_keeps_the_title_as_written_but_capitalises_a_subtitle() -> None:
 @pytest.mark.parametrize(
     "title, mla, note",
     [
-        # Only a sentence's closing period gives way to a comma; U.S. is an abbreviation (Chicago 6.9, 10.4).
+        # Only a sentence's closing period gives way to a comma; U.S. is an abbreviation.
         ("Talks with the U.S.", "“Talks with the U.S.”", "“Talks with the U.S.,”"),
         # A final ’ with no opening ‘ is an apostrophe: the period follows it.
         ("Shelling of the Armenians’", "“Shelling of the Armenians’.”", "“Shelling of the Armenians’,”"),
