@@ -39,6 +39,20 @@ CODES: dict[str, str] = {
     "snapshot-changed": "A source's stored text no longer matches its recorded SHA-256.",
     "unknown-kind": "A file or folder in the facts directory that is no known kind of fact.",
     "uncovered-text": "A number or quotation in a source that no fact covers (coverage only).",
+    # Curation rules (generator/rules.py)
+    "missing-translation": "An excerpt from a source not in English has no English translation.",
+    "undated-statement": "A claim's date or a figure's as_of is inferred as the citing report's publication date "
+    "without being marked no_later_than.",
+    "ordinal-in-arithmetic": "An ordinal figure (the n-th) counts deaths, wounded or captured, or shares a quantity "
+    "with amounts.",
+    "unknown-inference": "An inferences key that names no field with a value in the fact (or names a date).",
+    "inference-without-reasoning": "A date marked no_later_than without the inferred reasoning.",
+    "headline-form": "A rendering with form headline that is not its source's headline, or a headline with "
+    "another form.",
+    "contradiction-overlaps": "A curated values discrepancy whose figures can all be true.",
+    "unknown-curator": "reviewed_by names no curator listed in facts/dataset.yaml.",
+    "quantity-mismatch": "Figures sharing a quantity differ in measure or unit.",
+    "headline-not-found": "A source's headline is not in its stored text, nor in that of headline_found_in.",
 }
 
 

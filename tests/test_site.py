@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from math import inf
 from pathlib import Path
 
 import pytest
@@ -87,12 +88,16 @@ def test_register_lists_every_disagreement_in_the_shipped_facts(shipped_site: Pa
     """An independent reading of the rules: each case found here must have its entry on the register."""
     base, _ = load_facts(REPO / "facts")
     expected = set()
-    figures = [f for f in base.of_kind("figure") if f.quantity]
+    figures = [f for f in base.of_kind("figure") if f.quantity and f.value_kind == "amount"]
     for f in figures:
         for g in figures:
-            same_period = f.measure == "distance" or f.as_of.date == g.as_of.date
-            if f.quantity == g.quantity and same_period and (f.qualifier, f.value) != (g.qualifier, g.value):
-                suffix = "" if f.measure == "distance" else f"-{f.as_of.date.isoformat()}"
+            same_period = f.measure == "distance" or (f.as_of.date, f.as_of.no_later_than) == (
+                g.as_of.date,
+                g.as_of.no_later_than,
+            )
+            if f.quantity == g.quantity and same_period and _cannot_both_hold(f, g):
+                bound = "by-" if f.as_of.no_later_than else ""
+                suffix = "" if f.measure == "distance" else f"-{bound}{f.as_of.date.isoformat()}"
                 expected.add(f"values-{f.quantity}{suffix}")
     for claim in base.of_kind("claim"):
         if any(r.assessment in ("stronger", "weaker") for r in claim.renderings):
@@ -111,6 +116,16 @@ def test_register_lists_every_disagreement_in_the_shipped_facts(shipped_site: Pa
     register = (shipped_site / "discrepancies/index.html").read_text(encoding="utf-8")
     assert expected, "the shipped facts are known to disagree"
     assert sorted(a for a in expected if f'id="{a}"' not in register) == []
+
+
+def _cannot_both_hold(f, g) -> bool:
+    """Plainly read: one figure's largest value is below the other's smallest (exact and bounded figures only)."""
+    reading = {"exact": lambda v: (v, v), "at-least": lambda v: (v, inf), "up-to": lambda v: (0, v)}
+    reading["more-than"] = lambda v: (v + 1e-9, inf)  # more than v excludes v itself
+    if f.qualifier not in reading or g.qualifier not in reading:
+        return False
+    (f_low, f_high), (g_low, g_high) = reading[f.qualifier](f.value), reading[g.qualifier](g.value)
+    return f_high < g_low or g_high < f_low
 
 
 def test_pages_link_to_the_disagreements_they_involve(shipped_site: Path) -> None:
