@@ -308,6 +308,9 @@ def _panel(plan: _Plan, title: str, bars: list[Bar]) -> None:
                 s.font,
                 bold=True,
             )
+            if mark_kind(bar) == "no-number":  # nothing to draw: the words say it all
+                plan.y += 14
+                continue
             plan.y += 4
             rows.append((bar, plan.y + _BAND / 2))
             plan.y += _BAND + 14

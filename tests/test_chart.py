@@ -226,3 +226,9 @@ def test_two_processes_give_the_same_bytes() -> None:
 def test_an_unknown_layout_is_refused() -> None:
     with pytest.raises(ValueError, match="'wide' or 'narrow'"):
         overview_svg(BARS, "square", credit=CREDIT)
+
+
+def test_without_claims_the_overview_says_so() -> None:
+    svg = overview_svg([], "narrow", credit=CREDIT)
+    assert "No figures yet." in texts(svg)
+    assert ET.fromstring(svg).findtext(f"{SVG}desc") == "No figures yet."
