@@ -14,7 +14,6 @@ card so the image reads on light and dark pages alike.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import io
 import math
 import re
@@ -29,7 +28,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
@@ -38,8 +36,6 @@ from matplotlib.textpath import TextToPath  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from .model import Figure  # noqa: E402
-from .text import figure_value  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -533,36 +529,3 @@ def overview_png(
 
 MARKERS = {"exact": "o", "at-least": "^", "more-than": "^", "up-to": "v", "approximately": "D", "range": "s"}
 """Marker per qualifier: a lower bound points up, an upper bound points down."""
-
-
-def figures_chart(title: str, rows: list[tuple[Figure, str]]) -> str:
-    """An SVG plotting each (figure, who claimed it) with a number against its as-of date."""
-    plotted = [(f, who) for f, who in rows if f.value is not None]
-    style = {"svg.hashsalt": "karabakh-fact-desk", "svg.fonttype": "none", "font.size": 9, "text.parse_math": False}
-    with plt.rc_context(style):
-        fig, ax = plt.subplots(figsize=(7, 3.2))
-        for f, who in plotted:
-            ax.plot(f.as_of.date, f.value, MARKERS.get(f.qualifier, "o"), color="#3f51b5", markersize=7)
-            if f.value_high is not None:
-                ax.vlines(f.as_of.date, f.value, f.value_high, color="#3f51b5")
-            ax.annotate(
-                f"{figure_value(f)} ({who})",
-                (f.as_of.date, f.value),
-                textcoords="offset points",
-                xytext=(8, 4),
-                fontsize=8,
-            )
-        ax.set_title(title)
-        ax.set_ylabel(plotted[0][0].unit if plotted else "")
-        ax.set_ylim(bottom=0, top=max((f.value_high or f.value or 0) for f, _ in plotted) * 1.3 if plotted else 1)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y"))
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-        dates = [f.as_of.date for f, _ in plotted]
-        if dates:
-            ax.set_xlim(min(dates) - dt.timedelta(days=3), max(dates) + dt.timedelta(days=12))
-        ax.grid(axis="y", color="#dddddd")
-        fig.tight_layout()
-        out = io.StringIO()
-        fig.savefig(out, format="svg", metadata={"Date": None})
-        plt.close(fig)
-    return out.getvalue()

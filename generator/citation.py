@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
-from .jsonld import site_address
-from .model import DatasetInfo
 
 Style = Literal["apa", "mla", "chicago-note", "chicago-bibliography", "bibtex"]
 
@@ -387,76 +385,3 @@ def _bibtex_url(url: str) -> str:
     """The URL as biblatex reads it, verbatim: braces, backslashes, spaces and non-ASCII characters are
     percent-encoded (the same address), since they would break the entry; % and # stay as they are."""
     return urllib.parse.quote(url, safe="!#$%&'()*+,/:;<=>?@[]^`|")
-
-
-# --- The pages' current interface, kept until they build a CitationRecord -------------------------
-
-
-@dataclass(frozen=True)
-class PageCitation:
-    """What a citation of one page needs: its title, address and last-updated date."""
-
-    key: str
-    title: str
-    path: str
-    """Address below the site root, e.g. ``people/ilham-aliyev/``."""
-    site_url: str
-    updated: dt.date | None
-    dataset: DatasetInfo
-
-    @property
-    def permalink(self) -> str:
-        return site_address(self.site_url, self.path)
-
-    @property
-    def site(self) -> str:
-        return self.dataset.name
-
-    @property
-    def updated_text(self) -> str:
-        return f"{self.updated.day} {self.updated:%B %Y}" if self.updated else "not recorded"
-
-    @property
-    def csl_target(self) -> str:
-        return self.path.rstrip("/") + ".csl.json"
-
-    def apa(self) -> str:
-        when = f"{self.updated.year}, {self.updated:%B} {self.updated.day}" if self.updated else "n.d."
-        return f"{self.site}. ({when}). {self.title}. {self.permalink}"
-
-    def mla(self) -> str:
-        when = f" {self.updated.day} {MLA_MONTHS[self.updated.month - 1]} {self.updated.year}," if self.updated else ""
-        return f"\u201c{self.title}.\u201d {self.site},{when} {self.permalink}."
-
-    def chicago(self) -> str:
-        when = f" Last modified {self.updated:%B} {self.updated.day}, {self.updated.year}." if self.updated else ""
-        return f"{self.site}. \u201c{self.title}.\u201d{when} {self.permalink}."
-
-    def bibtex(self) -> str:
-        fields = [
-            ("title", "{" + re.sub(r"([{}\\%&$#_^~])", r"\\\1", self.title) + "}"),
-            ("author", "{" + re.sub(r"([{}\\%&$#_^~])", r"\\\1", self.site) + "}"),
-            ("howpublished", "{\\url{" + self.permalink + "}}"),
-            ("url", "{" + self.permalink + "}"),
-        ]
-        if self.updated:
-            fields += [
-                ("year", str(self.updated.year)),
-                ("month", f"{self.updated:%b}".lower()),
-                ("note", f"{{Last updated {self.updated.isoformat()}}}"),
-            ]
-        body = ",\n".join(f"  {name} = {value}" for name, value in fields)
-        return f"@misc{{{self.key},\n{body}\n}}"
-
-    def csl_json(self) -> str:
-        item: dict[str, object] = {
-            "id": self.key,
-            "type": "webpage",
-            "title": self.title,
-            "container-title": self.site,
-            "author": [{"literal": self.site}],
-            "URL": self.permalink,
-        }
-        if self.updated:
-            item["issued"] = {"date-parts": [[self.updated.year, self.updated.month, self.updated.day]]}
-        return json.dumps([item], ensure_ascii=False, indent=2) + "\n"

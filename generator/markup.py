@@ -48,11 +48,11 @@ def guard_line_start(escaped: str) -> str:
 
 
 def url(value: str) -> Markup:
-    """An external address for a link target: http(s) only, characters outside URL syntax percent-encoded.
-
-    The schema already refuses other schemes; this is the second lock, for any URL a template prints.
+    """An external address for a link target: http(s) (or a mailto: we build), characters outside URL syntax
+    percent-encoded. The schema already refuses other schemes in facts; this is the second lock, for any URL
+    a template prints.
     """
-    if not re.match(r"^https?://[^\s]+$", value, flags=re.I):
+    if not re.match(r"^(https?://|mailto:)[^\s]+$", value, flags=re.I):
         raise ValueError(f"refusing to link to {value!r}: not an absolute http(s) URL")
     # Parentheses, quotes and angle brackets would end a Markdown link or an attribute early.
     return Markup(quote(value, safe=":/?#@!$&*+,;=%~-._"))

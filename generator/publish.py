@@ -15,11 +15,14 @@ from typing import Any
 import yaml
 
 from . import exports, jsonld
-from .citation import PageCitation
+from .card import share_card
+from .chart import overview_png, overview_svg
+from .citation import csl_json_text
 from .render import render_pages
 from .resolve import FactBase
 from .views import build_pages
-from .views.core import Page, SiteInfo, build_id, page_url
+from .model import Source
+from .views.core import Page, SiteInfo, build_id, cite_box, share
 
 MKDOCS_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
@@ -59,11 +62,15 @@ def site_files(base: FactBase, site: SiteInfo) -> dict[str, str | bytes]:
     """Every generated page and published file, keyed by its path under docs/."""
     files: dict[str, str | bytes] = {}
     schemas = exports.schema_files()
-    pages = [_with_citation(base, site, p) for p in build_pages(base, site, None, sorted(schemas))]
+    pages = [
+        dataclasses.replace(_with_citation(base, site, p), share=share(site, p.path, p.title))
+        for p in build_pages(base, site, sorted(schemas))
+    ]
     files.update(render_pages(pages))
+    files.update(_images(pages, site))
     for page in pages:
-        if isinstance(page.citation, PageCitation):
-            files[page.path[: -len(".md")] + ".csl.json"] = page.citation.csl_json()
+        if page.citation is not None:
+            files[page.citation.csl] = csl_json_text(page.citation.record)
     for fact in base.facts.values():
         for former in fact.former_ids:
             files[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(site.address(f"{fact.folder}/{fact.id}.md"))
@@ -73,6 +80,35 @@ def site_files(base: FactBase, site: SiteInfo) -> dict[str, str | bytes]:
     for name, schema in schemas.items():
         files[f"data/schema/{name}"] = schema
     files["robots.txt"] = exports.robots_txt(site.url)
+    return files
+
+
+CARD_TITLES = {
+    "claim": "Who said what, and how each outlet rendered it",
+    "person": "Everything they said, as the outlets reported it",
+    "organisation": "Its statements, as the outlets reported them",
+    "place": "Named differently by each side",
+    "outlet": "How it reported the war",
+    "source": "An article and every fact it supports",
+    "event": "What happened, and who reported it",
+    "figure": "A number as one source gave it",
+    "discrepancy": "Where the sources disagree",
+    "day": "A day of the war, as it was reported",
+}
+
+
+def _images(pages: list[Page], site: SiteInfo) -> dict[str, bytes | str]:
+    """The casualty overview (once) and the share cards (one per kind of page and label)."""
+    files: dict[str, bytes | str] = {}
+    for page in pages:
+        shown = getattr(page, "overview", None)
+        if shown is not None and shown.wide not in files:
+            files[shown.wide] = overview_svg(shown.bars, "wide", credit=shown.credit)
+            files[shown.narrow] = overview_svg(shown.bars, "narrow", credit=shown.credit)
+            files[shown.png] = overview_png(shown.bars, credit=shown.credit)
+        if page.card not in files:
+            title = CARD_TITLES.get(page.kind, "How Indonesian outlets reported the 2020 Nagorno-Karabakh war")
+            files[page.card] = share_card(title, page.label, page.kind.capitalize(), site.name)
     return files
 
 
@@ -88,5 +124,6 @@ def _with_citation(base: FactBase, site: SiteInfo, page: Page) -> Page:
         return page
     updated = max([d for d in (fact.updated, *(c.date for c in fact.corrections)) if d] or [base.dataset.released],
                   default=None)
-    citation = PageCitation(f"kfd-{fact.id}", page.title, page_url(page.path), site.url, updated, base.dataset)
+    language = fact.language if isinstance(fact, Source) else "en"
+    citation = cite_box(site, page.path, page.title, fact.added or base.dataset.released, updated, language)
     return dataclasses.replace(page, citation=citation, jsonld=jsonld.for_fact(base, fact, site.address(page.path)))

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context as TemplateContext
 from markupsafe import Markup
 
-from . import markup
+from . import citation, markup
 from .views.core import External, Link, Page, Quoted, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +40,7 @@ def make_environment() -> Environment:
         attr=markup.attribute,
         front_matter=markup.front_matter,
         front_matter_json=markup.front_matter_json,
+        citation_html=_citation_html,
     )
     return env
 
@@ -82,6 +83,22 @@ def _quoted(value: Quoted) -> Markup:
     opened = value.text[:1] in _OPENING_QUOTES
     inner = f'<span lang="{markup.attribute(value.language)}">{body}</span>'
     return Markup((inner if opened else f"“{inner}”") + str(_refs(value.refs)))
+
+
+def _citation_html(parts: citation.Citation) -> Markup:
+    """A citation as inline HTML inside Markdown: its text escaped for both, italics as <i>, the access date as
+    a placeholder span that assets/cite.js fills. One line, so it stays inside its indented tab; &#10; keeps
+    BibTeX's line breaks inside <pre>."""
+    out = []
+    for part in parts:
+        if isinstance(part, citation.AccessDate):
+            spec = citation.ACCESS_DATES[part.style]
+            out.append(f'<span data-access-date="{markup.attribute(spec["template"])}">'
+                       f'{markup.fragment(spec["placeholder"])}</span>')
+        else:
+            text = "&#10;".join(markup.fragment(line) for line in part.text.split("\n"))
+            out.append(f"<i>{text}</i>" if part.italic else text)
+    return Markup("".join(out))
 
 
 def _refs(numbers: tuple[int, ...]) -> Markup:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import KINDS
 
-GENERATED = (*KINDS, "dates", "corrections", "data", "verdicts", "about", "index.md", "robots.txt")
+GENERATED = (*KINDS, "dates", "corrections", "data", "verdicts", "about", "cards", "index.md", "robots.txt")
 """Folders (and the home page) of docs/ that belong to the generator; the rest of docs/ is hand-written."""
 
 

@@ -42,3 +42,46 @@
     document.addEventListener("DOMContentLoaded", function () { fillAccessDates(document, new Date()); });
   }
 })();
+
+// The copy button under each citation: the text as shown (with the access date filled in), and the same
+// citation as HTML so that a word processor keeps its italics.
+(function () {
+  "use strict";
+  if (typeof document === "undefined") return;
+
+  function copy(button) {
+    var text = button.parentNode.querySelector(".cite-text");
+    var plain = text.innerText;
+    var done = function () {
+      button.setAttribute("data-copied", "");
+      button.textContent = "Copied";
+    };
+    if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
+      var item = new ClipboardItem({
+        "text/plain": new Blob([plain], { type: "text/plain" }),
+        "text/html": new Blob([text.innerHTML], { type: "text/html" })
+      });
+      navigator.clipboard.write([item]).then(done, function () {
+        navigator.clipboard.writeText(plain).then(done);
+      });
+    } else if (navigator.clipboard) {
+      navigator.clipboard.writeText(plain).then(done);
+    }
+  }
+
+  function copyLink(button) {
+    navigator.clipboard.writeText(button.getAttribute("data-url")).then(function () {
+      button.setAttribute("data-copied", "");
+      button.textContent = "Link copied";
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target : null;
+    if (!target) return;
+    var button = target.closest(".cite-copy");
+    if (button) copy(button);
+    var share = target.closest(".share-copy");
+    if (share) copyLink(share);
+  });
+})();

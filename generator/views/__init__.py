@@ -16,16 +16,16 @@ from .claims import claim_page, verdict
 from .core import Context, Link, Page, SiteInfo
 from .differences import words_of
 from .entities import organisation_page, outlet_page, person_page, place_page
-from .figures import all_figures_pages, figure_page, figures_pages
+from .figures import all_figures_pages, figure_page, figures_pages, overview_bars
 from .listings import day_pages, register_pages, section_pages, timeline_pages
 from .records import discrepancy_page, event_page, source_page
 from .register import entry_page
-from .site import about_page, corrections_pages, data_page, home_page, kind_counts, scale_page
+from .site import about_page, corrections_pages, data_page, home_page, kind_counts, overview, scale_page
 
 __all__ = ["build_pages", "Context", "SiteInfo", "Page"]
 
 
-def build_pages(base: FactBase, site: SiteInfo, overview: object | None = None, schemas: list[str] = ()) -> list[Page]:  # type: ignore[assignment]
+def build_pages(base: FactBase, site: SiteInfo, schemas: list[str] = ()) -> list[Page]:  # type: ignore[assignment]
     """Every page of the generated sections, each a frozen view."""
     context = Context(base, site)
     entries = find_discrepancies(base)
@@ -65,7 +65,8 @@ def build_pages(base: FactBase, site: SiteInfo, overview: object | None = None, 
     pages += section_pages(context)
     pages += day_pages(context)
     pages += timeline_pages(context)
-    pages += figures_pages(context, comparisons, overview)
+    chart = overview(context, [bar for bar, _ in overview_bars(context)])
+    pages += figures_pages(context, comparisons, chart)
     pages += all_figures_pages(context)
     pages += corrections_pages(context)
     counts = kind_counts(context)
@@ -74,7 +75,7 @@ def build_pages(base: FactBase, site: SiteInfo, overview: object | None = None, 
         key = verdict(context, claim).key  # type: ignore[arg-type]
         verdicts[key] = verdicts.get(key, 0) + 1
     pages += [
-        home_page(context, entries, overview, counts),
+        home_page(context, entries, chart, counts),
         scale_page(context, verdicts),
         data_page(context, list(schemas)),
         about_page(context),

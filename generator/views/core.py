@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence, TypeVar
 from urllib.parse import quote, urlencode
 
+from .. import citation as styles
 from ..conflicts import Entry
 from ..model import Citation, Fact, FactDate, Source
 from ..resolve import FactBase
@@ -325,6 +327,74 @@ def relative(target: str, page_path: str) -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
+@dataclass(frozen=True)
+class Share:
+    """Plain links that share the page: nothing loads from the services before a reader clicks one."""
+
+    url: str
+    links: tuple[External, ...]
+
+
+def share(site: SiteInfo, path: str, title: str) -> Share:
+    address = site.address(path)
+    text = f"{title} ({site.name})"
+    q = lambda value: quote(value, safe="")  # noqa: E731
+    return Share(
+        address,
+        (
+            External("WhatsApp", f"https://wa.me/?text={q(text + ' ' + address)}"),
+            External("Telegram", f"https://t.me/share/url?url={q(address)}&text={q(text)}"),
+            External("X", f"https://x.com/intent/post?url={q(address)}&text={q(text)}"),
+            External("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={q(address)}"),
+            External("E-mail", f"mailto:?subject={q(text)}&body={q(address)}"),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class CiteStyle:
+    key: str
+    label: str
+    parts: styles.Citation
+    preformatted: bool
+    """BibTeX keeps its line breaks."""
+
+
+@dataclass(frozen=True)
+class CiteBox:
+    """Ready-to-copy citations of one page, all from one record."""
+
+    record: styles.CitationRecord
+    updated: str
+    styles: tuple[CiteStyle, ...]
+    csl: str
+    """Docs path of the page's CSL-JSON file."""
+
+
+CITE_STYLES = (
+    ("apa", "APA"),
+    ("mla", "MLA"),
+    ("chicago-note", "Chicago (note)"),
+    ("chicago-bibliography", "Chicago (bibliography)"),
+    ("bibtex", "BibTeX"),
+)
+
+
+def cite_box(site: SiteInfo, path: str, title: str, published: dt.date | None, updated: dt.date | None,
+             language: str = "en") -> CiteBox:
+    key = "kfd-" + path[: -len(".md")].replace("/", "-")
+    record = styles.CitationRecord(key, title, site.address(path), site.name, published, updated, site.version, language)
+    return CiteBox(
+        record=record,
+        updated=long_date(updated) if updated else "not recorded",
+        styles=tuple(
+            CiteStyle(style, label, styles.STYLES[style](record), style == "bibtex")  # type: ignore[index]
+            for style, label in CITE_STYLES
+        ),
+        csl=path[: -len(".md")] + ".csl.json",
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class Page:
     """What every page has; each kind of page adds its own fields."""
@@ -339,11 +409,18 @@ class Page:
     """``claim``, ``person``, ``day`` ...: named on share cards and in search results."""
     notes: tuple[Note, ...] = ()
     record: Record | None = None
-    citation: object | None = None
+    citation: CiteBox | None = None
     jsonld: dict | None = None
     label: str | None = None
     """The verdict or status shown on the page's share card."""
     pager: Pager | None = None
+    share: Share | None = None
+
+    @property
+    def card(self) -> str:
+        """The share card for link previews: one per kind of page and label, so their number stays small."""
+        label = re.sub(r"[^a-z0-9]+", "-", (self.label or "").lower()).strip("-")
+        return f"cards/{self.kind}{'-' + label if label else ''}.png"
 
     @property
     def meta_title(self) -> str | None:

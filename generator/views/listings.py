@@ -16,7 +16,7 @@ from typing import Sequence
 from ..conflicts import TYPE_TITLES, Entry
 from ..model import KINDS, Claim, Event, Fact, Figure, Source
 from ..text import figure_value, long_date
-from .core import Context, Link, Notes, Page, Pager, paginate
+from .core import Context, Link, Notes, Page, paginate
 
 
 @dataclass(frozen=True)

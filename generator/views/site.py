@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..chart import Bar
 from ..conflicts import Entry
 from ..model import KINDS
 from ..text import long_date
@@ -22,8 +23,10 @@ class SectionRow:
 
 @dataclass(frozen=True)
 class Overview:
-    """The casualty overview image, with its text alternative and where its data table is."""
+    """The casualty overview: its data (drawn by :mod:`generator.chart`), where the images go, its text
+    alternative and the table that holds the same data."""
 
+    bars: tuple[Bar, ...]
     wide: str
     narrow: str
     png: str
@@ -70,6 +73,23 @@ INTRO = (
     "word for word against a stored copy of its article, and where the sources disagree, their versions stand "
     "side by side."
 )
+
+
+def overview(context: Context, bars: list[Bar]) -> Overview | None:
+    """The casualty overview of the home and figures pages, or None when no death toll is recorded."""
+    if not bars:
+        return None
+    data = context.base.dataset
+    described = "; ".join(f"{b.panel}: {b.label}, {b.value_text}" for b in bars)
+    return Overview(
+        bars=tuple(bars),
+        wide="figures/overview-wide.svg",
+        narrow="figures/overview-narrow.svg",
+        png="figures/overview.png",
+        alt=f"Chart of the death tolls each source gave, as ranges, one row per claim. {described}.",
+        table=Link("The overview as a table", "figures/index.md#the-overview-as-a-table"),
+        credit=f"{data.name}, data {data.data_licence}, {context.site.url}",
+    )
 
 
 def home_page(context: Context, entries: list[Entry], overview: Overview | None, counts: dict[str, int]) -> HomePage:
