@@ -27,7 +27,9 @@ MARKERS = {"exact": "o", "at-least": "^", "more-than": "^", "up-to": "v", "appro
 def figures_chart(title: str, rows: list[tuple[Figure, str]]) -> str:
     """An SVG plotting each (figure, who claimed it) with a number against its as-of date."""
     plotted = [(f, who) for f, who in rows if f.value is not None]
-    with plt.rc_context({"svg.hashsalt": "karabakh-fact-desk", "svg.fonttype": "none", "font.size": 9}):
+    # text.parse_math off: a "$" in a name is a dollar sign, not mathtext that matplotlib would parse (or crash on).
+    style = {"svg.hashsalt": "karabakh-fact-desk", "svg.fonttype": "none", "font.size": 9, "text.parse_math": False}
+    with plt.rc_context(style):
         fig, ax = plt.subplots(figsize=(7, 3.2))
         for f, who in plotted:
             ax.plot(f.as_of.date, f.value, MARKERS.get(f.qualifier, "o"), color="#3f51b5", markersize=7)

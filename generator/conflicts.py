@@ -114,7 +114,7 @@ def _stronger_headlines(base: FactBase) -> list[Entry]:
                     Entry(
                         f"headline-{r.source}-{claim.id}",
                         "headline",
-                        base.facts[r.source].title,
+                        base.facts[r.source].heading,
                         [r.source, claim.id],
                         claim=claim,
                         renderings=[r],
@@ -139,7 +139,7 @@ def _several_names(base: FactBase) -> list[Entry]:
         if len(names) > 1 and (len(articles) > 1 or len(sides) > 1):
             entries.append(
                 Entry(
-                    f"names-{fact.id}", "names", f"{fact.title}: " + ", ".join(sorted(names)), [fact.id], names=variants
+                    f"names-{fact.id}", "names", f"{fact.heading}: " + ", ".join(sorted(names)), [fact.id], names=variants
                 )
             )
     return entries

@@ -14,6 +14,8 @@ from pathlib import Path
 
 CODES: dict[str, str] = {
     "yaml-syntax": "The file is not valid YAML.",
+    "yaml-alias": "The file uses a YAML anchor or alias (&name, *name); fact files write every value out.",
+    "file-too-large": "A fact file over 1 MB or a stored text over 5 MB.",
     "unreadable-file": "The file cannot be read (permissions, a broken link).",
     "not-utf8": "The file is not UTF-8 text.",
     "empty-file": "The file holds no fact.",

@@ -17,8 +17,31 @@ from .errors import FactError, display_path
 Loc = tuple[str | int, ...]
 
 
+MAX_FACT_BYTES = 1_000_000
+"""A fact file is a few kilobytes; anything near a megabyte is a mistake (or an attack on the build)."""
+
+
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
 class _FactLoader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp type."""
+    """SafeLoader without the implicit timestamp type, refusing anchors and aliases.
+
+    Fact files never need ``&anchor``/``*alias``; refusing them rules out self-referring values and the
+    exponential "billion laughs" expansion before anything is built.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise _AliasRefused(
+                problem=f"YAML anchors and aliases ({sign}{event.anchor}) are not allowed in fact files; "
+                "write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
 _FactLoader.yaml_implicit_resolvers = {
@@ -62,6 +85,13 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [FactError(shown, 0, 0, "unreadable-file", f"cannot read the file: {exc.strerror}")]
+    if len(raw) > MAX_FACT_BYTES:
+        return None, [
+            FactError(
+                shown, 1, 1, "file-too-large",
+                f"the file has {len(raw):,} bytes; a fact file may have at most {MAX_FACT_BYTES:,}",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,8 +108,13 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
         if node is None:
             return None, [FactError(shown, 1, 1, "empty-file", "the file is empty; delete it or add the fact's fields")]
         doc.data = _build(node, (), doc, errors, loader)
-    except yaml.MarkedYAMLError as exc:  # bad syntax, an unknown !!tag, an undefined *alias, two documents
+    except _AliasRefused as exc:
+        mark = exc.problem_mark
+        return None, [FactError(shown, mark.line + 1, mark.column + 1, "yaml-alias", exc.problem or "")]
+    except yaml.MarkedYAMLError as exc:  # bad syntax, an unknown !!tag, two documents
         return None, [_syntax_error(shown, exc)]
+    except RecursionError:  # nesting deep enough to exhaust the stack
+        return None, [FactError(shown, 1, 1, "yaml-syntax", "the values are nested too deeply")]
     finally:
         loader.dispose()
     if not isinstance(doc.data, dict):

@@ -85,7 +85,7 @@ def make_environment(base: FactBase) -> Environment:
     @pass_context
     def link(context: Context, target: Fact | str, label: str | None = None) -> Markup:
         fact = base.facts[target] if isinstance(target, str) else target
-        shown = text.escape_markdown(label if label is not None else fact.title)
+        shown = text.escape_markdown(label if label is not None else fact.heading)
         return Markup(f"[{shown}]({context['root']}{fact.folder}/{fact.id}.md)")
 
     @pass_context
@@ -116,7 +116,7 @@ def make_environment(base: FactBase) -> Environment:
             for rendering in claim.renderings:  # type: ignore[attr-defined]
                 outlet = base.outlet_of(rendering.source)
                 counts[outlet.id] = counts.get(outlet.id, 0) + 1
-        return sorted(((base.facts[o], n) for o, n in counts.items()), key=lambda p: (-p[1], p[0].title))  # type: ignore[misc]
+        return sorted(((base.facts[o], n) for o, n in counts.items()), key=lambda p: (-p[1], p[0].heading))  # type: ignore[misc]
 
     env.globals.update(
         base=base,
@@ -167,7 +167,7 @@ def render_site(base: FactBase, site_url: str = "") -> dict[str, str]:
     register = find_discrepancies(base)
     pages = _fact_pages(base, render, involvement(register), site_url)
     for group in (groups := casualty_groups(base)):
-        who = [(row[0], base.facts[row[0].claimant].title if row[0].claimant else "unattributed") for row in group.rows]
+        who = [(row[0], base.facts[row[0].claimant].heading if row[0].claimant else "unattributed") for row in group.rows]
         pages[f"figures/charts/{group.slug}.svg"] = figures_chart(group.title, who)
     pages["figures/index.md"] = render(
         "figures.md.j2",
@@ -259,7 +259,7 @@ def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, l
 
     def heading(fact: Fact) -> str:
         if folder in ("people", "organisations", "outlets"):
-            letter = unicodedata.normalize("NFKD", fact.title)[:1].upper()
+            letter = unicodedata.normalize("NFKD", fact.heading)[:1].upper()
             return letter if letter.isalpha() else "#"
         if folder in ("claims", "events"):
             return text.long_date(fact.date.date)  # type: ignore[attr-defined]
@@ -278,20 +278,20 @@ def _groups(base: FactBase, folder: str, facts: list[Fact]) -> list[tuple[str, l
 
 def _tags(base: FactBase, fact: Fact) -> list[str]:
     """Names of the people, organisations, places and outlets a page involves: Material tags tie them together."""
-    names = [fact.title] if fact.kind in ("person", "organisation", "place", "outlet") else []
+    names = [fact.heading] if fact.kind in ("person", "organisation", "place", "outlet") else []
     for _, _, target in references(fact):
         other = base.facts.get(target)
         if other is not None and other.kind in ("person", "organisation", "place", "outlet"):
-            names.append(other.title)
+            names.append(other.heading)
         elif isinstance(other, Source):
-            names.append(base.outlet_of(other.id).title)
+            names.append(base.outlet_of(other.id).heading)
     return sorted(set(names), key=str.casefold)
 
 
 def _title(fact: Fact) -> str:
     if isinstance(fact, Figure):
         return f"{fact.subject}: {text.figure_value(fact)}"
-    return fact.title
+    return fact.heading
 
 
 def _sort_key(fact: Fact) -> tuple[Any, ...]:
@@ -300,5 +300,5 @@ def _sort_key(fact: Fact) -> tuple[Any, ...]:
     if isinstance(fact, Source):
         day = fact.published
     if day is not None:
-        return (-day.date.toordinal(), fact.title.casefold())
-    return (0, fact.title.casefold())
+        return (-day.date.toordinal(), fact.heading.casefold())
+    return (0, fact.heading.casefold())

@@ -177,7 +177,7 @@ def _check_references(base: FactBase) -> list[FactError]:
             found = base.facts.get(target)
             if (found is not None and found.kind in ref.kinds) or target in base.unreadable:
                 continue
-            wanted = " or ".join(ref.kinds)
+            wanted = " or ".join(filter(None, (", ".join(ref.kinds[:-1]), ref.kinds[-1])))
             if found is None:
                 candidates = [f.id for f in base.facts.values() if f.kind in ref.kinds]
                 message = f"no {wanted} has the id {target!r}{did_you_mean(target, candidates)}"
@@ -185,6 +185,10 @@ def _check_references(base: FactBase) -> list[FactError]:
                 message = f"{target!r} is a {found.kind}, but a {wanted} is expected here"
             errors.append(doc.error(loc, "unknown-reference", message))
     return errors
+
+
+MAX_TEXT_BYTES = 5_000_000
+"""An article's text is tens of kilobytes; a bigger file is not an article."""
 
 
 def _load_texts(base: FactBase) -> list[FactError]:
@@ -196,9 +200,20 @@ def _load_texts(base: FactBase) -> list[FactError]:
         doc = base.documents[source.id]
         path = doc.path.parent / source.text.file
         try:
-            raw = path.read_bytes()
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= MAX_TEXT_BYTES else b""
         except OSError:
             errors.append(doc.error(("text", "file"), "snapshot-missing", f"stored text {str(path)!r} cannot be read"))
+            continue
+        if size > MAX_TEXT_BYTES:
+            errors.append(
+                doc.error(
+                    ("text", "file"),
+                    "file-too-large",
+                    f"stored text {source.text.file} has {size:,} bytes; a stored text may have at most "
+                    f"{MAX_TEXT_BYTES:,}: keep the article only",
+                )
+            )
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.text.sha256:

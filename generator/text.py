@@ -119,6 +119,8 @@ def number(value: float) -> str:
 
 def figure_value(figure: Figure) -> str:
     """The figure with its qualifier in words, e.g. ``more than 1,200 people``."""
+    if figure.qualifier == "not-disclosed":
+        return "not disclosed"
     if figure.qualifier == "word" or figure.value is None:
         return f"“{figure.as_given}” (no number given)"
     words = _QUALIFIER_WORDS[figure.qualifier].format(
