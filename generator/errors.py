@@ -31,6 +31,10 @@ CODES: dict[str, str] = {
     "unknown-reference": "A reference to an id that no fact file defines, or to the wrong kind.",
     "source-without-text": "An excerpt cites a source whose text is not stored, so it cannot be verified.",
     "excerpt-not-found": "An excerpt does not appear verbatim in its source's stored text.",
+    "quotation-not-found": "Text shown in quotation marks (an original, a figure as given, a name, a headline) "
+    "is not found verbatim where it must be.",
+    "prose-quotation-not-found": "Our own prose puts in quotation marks words that no cited source prints "
+    "(and that are none of the fact's translations).",
     "snapshot-missing": "A source's stored text file does not exist.",
     "snapshot-changed": "A source's stored text no longer matches its recorded SHA-256.",
     "unknown-kind": "A file or folder in the facts directory that is no known kind of fact.",

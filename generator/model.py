@@ -42,6 +42,35 @@ def ref(*kinds: str) -> Any:
     return Annotated[str, Ref(kinds)]
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """Marks text a page shows in quotation marks, as a source's own words.
+
+    ``within`` says where it must be found verbatim: ``text`` (the cited source's stored text),
+    ``citation`` (the excerpt of the sibling ``citation``, or its source's text), ``sources`` (one of
+    the sibling ``sources`` excerpts) or ``headline`` (the source's own text, else the text of
+    ``headline_found_in``). ``verify`` checks every such field; pages can quote nothing else.
+    """
+
+    within: Literal["text", "citation", "sources", "headline"]
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Marks text written in our own words; anything it puts in double quotation marks must be a source's
+    verbatim words (in a source the fact cites) or one of the fact's own translations."""
+
+
+def quoted(within: Literal["text", "citation", "sources", "headline"]) -> Any:
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Quoted(within)]
+
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Prose()]
+"""Our own words (summaries, rationales, notes)."""
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\n\r]*$"), Prose()]
+"""Our own words on one line (a figure's subject)."""
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\n\r]*$")]
 """Text on one line: titles and table cells, where a line break would end the element."""
@@ -90,9 +119,9 @@ class FactDate(Schema):
     """Local time of day, HH:MM, when the source gives it."""
     utc_offset: Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$")] | None = None
     """Offset of that local time from UTC, e.g. ``+07:00``."""
-    zone: Text | None = None
+    zone: Line | None = None
     """The time zone as the source names it, e.g. ``WIB`` or ``local time``."""
-    inferred: Text | None = None
+    inferred: Words | None = None
     """Set when no source states the date outright: the reasoning that yields it."""
     no_later_than: bool = False
     """True when the date is only a bound: said or counted no later than this day (e.g. the report's
@@ -114,11 +143,11 @@ class Citation(Schema):
 
     source: ref("source")
     """Id of the source (article) that carries it."""
-    excerpt: Text
+    excerpt: quoted("text")
     """Verbatim passage from the source's stored text (whitespace may differ)."""
     translation: Text | None = None
     """Our English translation of the excerpt; required when the source is not in English."""
-    note: Text | None = None
+    note: Words | None = None
     """Curator's remark on this citation."""
 
 
@@ -128,8 +157,8 @@ Citations = Annotated[list[Citation], Field(min_length=1)]
 class NameVariant(Schema):
     """A name or spelling that a source uses for an entity."""
 
-    name: Line
-    """The name exactly as written."""
+    name: Annotated[Line, Quoted("sources")]
+    """The name exactly as written (in each cited excerpt)."""
     used_by: Side | None = None
     """The side that uses this name (for places named differently by each side)."""
     language: Language | None = None
@@ -141,7 +170,7 @@ class Correction(Schema):
     """A dated correction to a fact, shown on its page and in the site's corrections log."""
 
     date: dt.date
-    text: Text
+    text: Words
     """What was wrong and what changed, in our words."""
 
 
@@ -156,7 +185,7 @@ class Fact(Schema):
     """Corrections made after the fact was first published, oldest first."""
     former_ids: list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]] = []
     """Ids this fact had before it was renamed; their old addresses redirect to the new page."""
-    inferences: dict[str, Text] = {}
+    inferences: dict[str, Words] = {}
     """Values the sources do not state outright, by field path (``claimant``, ``setting.place``,
     ``renderings[2].form`` ...), each with the reasoning that yields it. Dates carry ``inferred`` instead."""
     added: dt.date | None = None
@@ -192,35 +221,35 @@ class Outlet(Fact):
     """``reference`` for an encyclopedia or gazetteer: its entries are cited as references, not news reports."""
     site: Url
     """Home page URL."""
-    country: Text
+    country: Line
     language: Language
-    network: Text | None = None
+    network: Line | None = None
     """Owner, group or network it belongs to, where known."""
     republishes: list[ref("outlet")] = []
     """Outlets whose articles it carries under a syndication or republication arrangement."""
-    description: Text | None = None
+    description: Words | None = None
     """What the outlet is, in our words."""
 
 
 class StoredText(Schema):
     """The article text kept next to the source file, against which excerpts are checked."""
 
-    file: Text
+    file: Line
     """File name of the snapshot, relative to the source's YAML file."""
     sha256: Sha256
     """SHA-256 of the file's bytes; a change to the text must be deliberate."""
     scope: Literal["full", "partial"] = "full"
     """``partial`` when only a quoted part of the article is stored."""
-    note: Text | None = None
+    note: Words | None = None
     """How the text was prepared (what page chrome was removed)."""
 
 
 class NotAFact(Schema):
     """A passage of the stored text deliberately left uncurated, for the coverage check."""
 
-    text: Text
+    text: quoted("text")
     """The passage, verbatim."""
-    reason: Text
+    reason: Words
 
 
 class ArchivedCopy(Schema):
@@ -240,7 +269,7 @@ class Source(Fact):
     url: Url
     archive: list[ArchivedCopy] = []
     """Archived copies of the article, where one is known."""
-    headline: Line | None = None
+    headline: Annotated[Line, Quoted("headline")] | None = None
     """The headline as published; empty only when it was not recorded."""
     headline_found_in: ref("source") | None = None
     """Another source whose stored text holds this headline verbatim, when this source's own text does not."""
@@ -259,7 +288,7 @@ class Source(Fact):
     """The stored article text; without it nothing can cite this source."""
     not_facts: list[NotAFact] = []
     """Passages the coverage check should skip, each with a reason."""
-    notes: Text | None = None
+    notes: Words | None = None
 
     @property
     def heading(self) -> str:
@@ -289,7 +318,7 @@ class Person(Fact):
     variants: list[NameVariant] = []
     """Other spellings and forms of the name used by sources."""
     roles: list[Role] = []
-    description: Text | None = None
+    description: Words | None = None
 
 
 OrganisationKind = Literal[
@@ -316,7 +345,7 @@ class Organisation(Fact):
     side: Side | None = None
     parent: ref("organisation") | None = None
     variants: list[NameVariant] = []
-    description: Text | None = None
+    description: Words | None = None
     sources: list[Citation] = []
     """Where the sources name it."""
 
@@ -335,7 +364,7 @@ class Place(Fact):
     names: list[NameVariant] = []
     """Names and spellings, with the side that uses each."""
     located_in: ref("place") | None = None
-    description: Text | None = None
+    description: Words | None = None
     sources: list[Citation] = []
 
 
@@ -345,7 +374,7 @@ class Setting(Schema):
     type: Literal[
         "interview", "meeting", "statement", "press-release", "briefing", "letter", "social-media", "speech", "report"
     ]
-    description: Text
+    description: Words
     """In our words, e.g. ``Meeting with Turkey's foreign minister in Baku``."""
     place: ref("place") | None = None
     with_: list[ref("person", "organisation", "outlet")] = Field(default=[], alias="with")
@@ -355,7 +384,7 @@ class Setting(Schema):
 class Original(Schema):
     """The statement as first published, where a public original is known."""
 
-    text: Text
+    text: quoted("citation")
     language: Language
     citation: Citation
     """Where that original text is stored."""
@@ -371,7 +400,7 @@ class Rendering(Citation):
     outlet's own sentence; ``paraphrase``: no quotation marks; ``headline``: the article's headline."""
     assessment: Assessment = "unverified"
     """How the rendering compares with the original."""
-    rationale: Text | None = None
+    rationale: Words | None = None
     """Why that assessment."""
 
 
@@ -380,7 +409,7 @@ class Claim(Fact):
 
     kind = "claim"
     folder = "claims"
-    title: ShortTitle | None = None
+    title: Annotated[ShortTitle, Prose()] | None = None
     """A short title (at most 90 characters) for the page heading and citations; ``summary`` keeps the full
     statement."""
     claimant: ref("person", "organisation", "outlet")
@@ -389,7 +418,7 @@ class Claim(Fact):
     setting: Setting
     reported_via: list[ref("organisation", "outlet")] = []
     """Agencies or outlets the sources say the statement came through."""
-    summary: Text
+    summary: Words
     """What was claimed, in our words (English)."""
     original: Original | None = None
     renderings: Annotated[list[Rendering], Field(min_length=1)]
@@ -406,7 +435,7 @@ class Event(Fact):
     kind = "event"
     folder = "events"
     date: FactDate
-    summary: Text
+    summary: Words
     """What happened, in our words (English)."""
     participants: list[ref("person", "organisation")] = []
     places: list[ref("place")] = []
@@ -426,7 +455,7 @@ class Figure(Fact):
     category: Literal["military", "civilian", "total", "unspecified"] = "unspecified"
     side: Side | None = None
     """Whose losses (or which side the count concerns); empty when the source does not say."""
-    subject: Text
+    subject: Phrase
     """What is counted, in our words, e.g. ``Nagorno-Karabakh soldiers killed``."""
     qualifier: Qualifier
     value: Number | None = None
@@ -439,9 +468,9 @@ class Figure(Fact):
     added up or compared as amounts."""
     value_high: Number | None = None
     """Upper bound when the qualifier is ``range``."""
-    as_given: Text
+    as_given: quoted("sources")
     """The figure as the source words it, e.g. ``Lebih dari 1.200``."""
-    unit: Text
+    unit: Line
     """``people``, ``km``, ``days``, ``ceasefires`` ..."""
     claimant: ref("person", "organisation") | None = None
     """Who asserts it; empty when the outlet states it in its own voice."""
@@ -515,9 +544,9 @@ class Discrepancy(Fact):
     kind = "discrepancy"
     folder = "discrepancies"
     type: Literal["values", "rendering", "names", "dates", "headline", "other"]
-    summary: Text
+    summary: Words
     """The disagreement in one sentence, in our words."""
-    explanation: Text
+    explanation: Words
     """What each side says and why it matters, in our words."""
     involves: Annotated[
         list[ref("outlet", "source", "person", "organisation", "place", "claim", "event", "figure")],
@@ -552,15 +581,15 @@ class DatasetInfo(Schema):
     text_licence_url: Url = "https://creativecommons.org/licenses/by/4.0/"
     curators: list[Curator] = []
     """People who review facts; a fact's ``reviewed_by`` names one of them."""
-    operator: Text | None = None
+    operator: Words | None = None
     """Who runs the desk."""
-    funding: Text | None = None
+    funding: Words | None = None
     """How the desk is funded."""
-    independence: Text | None = None
+    independence: Words | None = None
     """Its editorial independence: who can and cannot influence what it publishes."""
-    contact: Text | None = None
+    contact: Words | None = None
     """How to reach the desk (an e-mail address or a form)."""
-    corrections_policy: Text | None = None
+    corrections_policy: Words | None = None
     """How errors are reported, checked and corrected."""
 
 

@@ -60,3 +60,40 @@ def _citations_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, Citation]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _citations_in(item, loc + (i,))
+
+
+def marked(model: BaseModel, marker: type, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel, str, str, Any]]:
+    """Every text value whose field carries a ``marker`` instance: ``(loc, owner, field, text, marker)``.
+
+    Dict and list items of a marked field (``inferences`` values, say) are yielded one by one.
+    """
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        field_loc = loc + (info.alias or name,)
+        found = next((m for m in _metadata(info.annotation, info.metadata) if isinstance(m, marker)), None)
+        yield from _marked_in(model, name, value, field_loc, marker, found)
+
+
+def _marked_in(owner: BaseModel, name: str, value: Any, loc: Loc, marker: type, found: Any) -> Iterator[Any]:
+    if isinstance(value, str):
+        if found is not None:
+            yield loc, owner, name, value, found
+    elif isinstance(value, BaseModel):
+        yield from marked(value, marker, loc)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _marked_in(owner, name, item, loc + (i,), marker, found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _marked_in(owner, name, item, loc + (key,), marker, found)
+
+
+def _metadata(annotation: Any, metadata: list[Any]) -> list[Any]:
+    """Field metadata plus any found in Annotated types nested in the annotation (Optional, list, dict)."""
+    found = list(metadata)
+    if typing.get_origin(annotation) is typing.Annotated:
+        found += list(annotation.__metadata__)
+    for arg in typing.get_args(annotation):
+        if not isinstance(arg, (str, int, float)) and arg is not Ellipsis:
+            found += _metadata(arg, [])
+    return found

@@ -116,8 +116,18 @@ CASES = [
     ),
     (
         "tampered excerpt",
-        lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+        lambda r: replace(r, FIGURE, "orang tewas", "orang hilang"),
         ("excerpt-not-found", FIGURE, 14, 14),
+    ),
+    (
+        "figure as given in words its excerpt does not have",
+        lambda r: replace(r, FIGURE, "as_given: lebih dari 1.200 orang", "as_given: lebih dari 1.200 jiwa"),
+        ("quotation-not-found", FIGURE, 7, 11),
+    ),
+    (
+        "our prose quoting words no source prints",
+        lambda r: replace(r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'),
+        ("prose-quotation-not-found", CLAIM, 10, 10),
     ),
     (
         "changed snapshot",

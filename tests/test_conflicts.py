@@ -43,20 +43,21 @@ def test_same_value_from_two_articles_is_one_row(tmp_path) -> None:
 
 
 def test_derived_sums_add_one_sides_military_and_civilian_deaths_beside_the_reported_totals(facts) -> None:
-    for name, category, value, words in [
-        ("soldiers", "military", 1000, "lebih dari 1.200"),
-        ("civilians", "civilian", 200, "1.200 orang"),
+    for name, category, value, source in [
+        ("soldiers", "military", 1200, "example-2020-11-01-report"),
+        ("civilians", "civilian", 1300, "example-2020-11-02-followup"),
     ]:
+        written = f"{value:,}".replace(",", ".")  # 1.200, as the Indonesian fixture texts write it
         (facts / f"figures/{name}.yaml").write_text(
             f"measure: deaths\ncategory: {category}\nside: armenia\nsubject: {name}\nqualifier: exact\n"
-            f'value: {value}\nas_given: "{value}"\nunit: people\nas_of: 2020-11-01\nsources:\n'
-            f"  - source: example-2020-11-01-report\n    excerpt: {words}\n",
+            f'value: {value}\nas_given: "{written}"\nunit: people\nas_of: 2020-11-01\nsources:\n'
+            f"  - source: {source}\n    excerpt: lebih dari {written}\n",
             encoding="utf-8",
         )
     base, errors = load_facts(facts)
     assert errors == []
     [derived] = derived_sums(base)
-    assert (derived.side, derived.total, [f.id for f in derived.parts]) == ("armenia", 1200, ["soldiers", "civilians"])
+    assert (derived.side, derived.total, [f.id for f in derived.parts]) == ("armenia", 2500, ["soldiers", "civilians"])
     assert [f.id for f in derived.reported_totals] == ["example-deaths", "example-deaths-followup"]
     assert {f.id for f in base.of_kind("figure")} >= {"soldiers", "civilians"}, "no figure is replaced by the sum"
 
