@@ -81,7 +81,10 @@ def _differing_values(base: FactBase) -> list[Entry]:
     return entries
 
 
-Verdict = Literal["identical", "compatible", "contradicting"]
+Verdict = Literal["identical", "compatible", "contradicting", "possibly-older"]
+
+RUNNING_TOTALS = ("deaths", "wounded", "captured")
+"""Measures that count a total so far, which can only grow."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ class Comparison:
     """In date order, then by id; figures with no number (not disclosed) are left out."""
     verdict: Verdict
     """``identical``: the same range; ``compatible``: different, but some value satisfies all;
-    ``contradicting``: no value satisfies all."""
+    ``contradicting``: no value satisfies all; ``possibly-older``: no value satisfies all, but the figures
+    are running totals dated only "no later than" their report, so the lower ones may be older counts."""
     common: Interval | None
     """The range every figure allows (None when they contradict)."""
     contradicting: tuple[tuple[Figure, Figure], ...]
@@ -169,6 +173,9 @@ def _compare(key: _Key, figures: list[Figure]) -> Comparison:
     )
     # Intervals on a line that overlap pairwise share a common part, so the pairs decide the verdict.
     verdict: Verdict = "contradicting" if pairs else "identical" if len(set(spans)) == 1 else "compatible"
+    if pairs and key.bound and figures[0].measure in RUNNING_TOTALS:
+        # Each is dated only "no later than" its report: a lower count of a total that only grows may be older.
+        verdict = "possibly-older"
     when = () if key.day is None else (("by-" if key.bound else "") + key.day.isoformat(),)
     anchor = "values-" + "-".join(_slug(part) for part in key.what + when if part)
     return Comparison(anchor, tuple(figures), verdict, common(spans), pairs, key.day, key.bound)

@@ -52,7 +52,6 @@ CODES: dict[str, str] = {
     "contradiction-overlaps": "A curated values discrepancy whose figures can all be true.",
     "unknown-curator": "reviewed_by names no curator listed in facts/dataset.yaml.",
     "quantity-mismatch": "Figures sharing a quantity differ in measure or unit.",
-    "headline-not-found": "A source's headline is not in its stored text, nor in that of headline_found_in.",
 }
 
 

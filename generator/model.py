@@ -110,6 +110,22 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
+class Citation(Schema):
+    """Where a statement comes from: a source and the exact words in it."""
+
+    source: ref("source")
+    """Id of the source (article) that carries it."""
+    excerpt: quoted("text")
+    """Verbatim passage from the source's stored text (whitespace may differ)."""
+    translation: Text | None = None
+    """Our English translation of the excerpt; required when the source is not in English."""
+    note: Words | None = None
+    """Curator's remark on this citation."""
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
 class FactDate(Schema):
     """A calendar date, optionally with a time; write a plain ``2020-11-01`` when that is all."""
 
@@ -123,6 +139,9 @@ class FactDate(Schema):
     """The time zone as the source names it, e.g. ``WIB`` or ``local time``."""
     inferred: Words | None = None
     """Set when no source states the date outright: the reasoning that yields it."""
+    cited: Citation | None = None
+    """The words that give the day, when they are in another article than the one the fact rests on
+    (a second report that dates the same meeting); the reasoning may then quote them."""
     no_later_than: bool = False
     """True when the date is only a bound: said or counted no later than this day (e.g. the report's
     publication date, for a statement the report does not date)."""
@@ -138,20 +157,6 @@ class FactDate(Schema):
         return {"anyOf": [{"type": "string", "format": "date"}, handler(core_schema)]}
 
 
-class Citation(Schema):
-    """Where a statement comes from: a source and the exact words in it."""
-
-    source: ref("source")
-    """Id of the source (article) that carries it."""
-    excerpt: quoted("text")
-    """Verbatim passage from the source's stored text (whitespace may differ)."""
-    translation: Text | None = None
-    """Our English translation of the excerpt; required when the source is not in English."""
-    note: Words | None = None
-    """Curator's remark on this citation."""
-
-
-Citations = Annotated[list[Citation], Field(min_length=1)]
 
 
 class NameVariant(Schema):

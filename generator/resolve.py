@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
 from .model import ID_RE, KINDS, Citation, Claim, DatasetInfo, Fact, Figure, Outlet, Rendering, Source
+from .rules import check_curation
 from .validate import validate
 from .verify import Quotation, normalise, verify
 from .walk import citations, references
@@ -79,8 +80,9 @@ def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
     errors += _load_texts(base)
     errors += verify(base)
     errors += _check_figure_values(base)
-    if not errors:  # the indexes assume every reference resolves
+    if not errors:  # the indexes (and the curation rules) assume every reference resolves
         _index(base)
+        errors += check_curation(base)
     return base, sorted(set(errors))
 
 

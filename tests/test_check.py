@@ -125,6 +125,14 @@ CASES = [
         ("quotation-not-found", FIGURE, 7, 11),
     ),
     (
+        "a headline said to be in a text that lacks it",
+        lambda r: (
+            replace(r, SOURCE, 'headline: "Contoh Laporan: Menteri Berbicara"', "headline: Menteri Berbicara Lagi")
+            or replace(r, SOURCE, "language: id", "language: id\nheadline_found_in: example-2020-11-02-followup")
+        ),
+        ("quotation-not-found", SOURCE, 3, 11),
+    ),
+    (
         "our prose quoting words no source prints",
         lambda r: replace(r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'),
         ("prose-quotation-not-found", CLAIM, 10, 10),

@@ -14,17 +14,22 @@ from generator.rules import check_curation
 from .test_check import CLAIM, FIGURE, SOURCE, replace
 
 FOLLOWUP = "figures/example-deaths-followup.yaml"
+CURATION_CODES = {
+    "missing-translation", "undated-statement", "ordinal-in-arithmetic", "unknown-inference",
+    "inference-without-reasoning", "headline-form", "contradiction-overlaps", "unknown-curator", "quantity-mismatch",
+}  # fmt: skip
 DATASET = "dataset.yaml"
 AS_OF = "as_of: 2020-11-01\n"
 
 
 def breaches(root: Path) -> list[tuple[str, str, int, int]]:
-    """``(code, file relative to root, line, col)`` for every breach of a curation rule."""
+    """``(code, file relative to root, line, col)`` for every breach of a curation rule, as ``check`` reports it."""
     base, errors = load_facts(root)
-    assert errors == [], "the tree must load cleanly before the curation rules apply"
+    assert [e for e in errors if e.code not in CURATION_CODES] == [], "the tree must otherwise load cleanly"
+    assert sorted(errors) == check_curation(base), "load_facts reports the curation rules"
     return [
         (e.code, Path(os.path.abspath(e.path)).relative_to(os.path.abspath(root)).as_posix(), e.line, e.col)
-        for e in check_curation(base)
+        for e in errors
     ]
 
 
@@ -116,11 +121,6 @@ CASES = [
         [("unknown-inference", CLAIM, 11, 3)],
     ),
     (
-        "reasoning for a field left empty",
-        lambda r: replace(r, CLAIM, "summary:", "inferences:\n  original: A guess.\nsummary:"),
-        [("unknown-inference", CLAIM, 11, 3)],
-    ),
-    (
         "reasoning for a date outside the date",
         lambda r: replace(r, CLAIM, "summary:", "inferences:\n  date: A guess.\nsummary:"),
         [("unknown-inference", CLAIM, 11, 3)],
@@ -154,18 +154,6 @@ CASES = [
         "figures of one quantity in different units",
         lambda r: replace(r, FOLLOWUP, "unit: people", "unit: soldiers"),
         [("quantity-mismatch", FOLLOWUP, 8, 7)],
-    ),
-    (
-        "a headline that is not the article's",
-        lambda r: replace(
-            r, SOURCE, 'headline: "Contoh Laporan: Menteri Berbicara"', "headline: Menteri Berbicara Lagi"
-        ),
-        [("headline-not-found", SOURCE, 3, 11)],
-    ),
-    (
-        "a headline said to be in a text that lacks it",
-        lambda r: replace(r, SOURCE, "language: id", "language: id\nheadline_found_in: example-2020-11-02-followup"),
-        [("headline-not-found", SOURCE, 12, 20)],
     ),
 ]
 
@@ -202,6 +190,17 @@ COMPLYING = [
     (
         "a date quoting the source's words for that day",
         lambda r: replace(r, FIGURE, AS_OF, as_of('The report of Sunday 1 November says "pada hari Minggu".')),
+    ),
+    (
+        "an outlet's own statement, dated by its publication",
+        lambda r: replace(
+            r, CLAIM, "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
+            "claimant: example-news\ndate:\n  date: 2020-11-01\n",
+        ),
+    ),
+    (
+        "reasoning for a field left empty: no claimant, because the text names none",
+        lambda r: replace(r, FIGURE, "claimant: example-agency\n", "inferences:\n  claimant: The text names no one.\n"),
     ),
     (
         "an ordinal of its own quantity",

@@ -18,6 +18,12 @@ from ..text import figure_value, long_date, number
 from .core import Context, Day, Link, Notes, Page, Quoted, paginate
 from .lists import own_voice, outlets_citing
 
+VERDICT_WORDS = {
+    "identical": "Identical",
+    "compatible": "Compatible",
+    "contradicting": "Contradicting",
+    "possibly-older": "Possibly counts of different days",
+}
 OVERVIEW_BARS = 40
 """At most this many claims in the overview: the latest figure per claimant, panel and kind of bound."""
 COMPARISONS_PER_PAGE = 15
@@ -39,6 +45,7 @@ class ComparisonView:
     anchor: str
     heading: str
     verdict: str
+    """In words: Contradicting, Compatible, Identical, or Possibly counts of different days."""
     sentence: str
     rows: tuple[DetailRow, ...]
     entry: Link | None
@@ -143,6 +150,12 @@ def _sentence(c: Comparison) -> str:
     if c.verdict == "contradicting":
         pairs = "; ".join(f"{figure_value(a)} and {figure_value(b)}" for a, b in c.contradicting)
         return f"These figures cannot all be true: no number satisfies {pairs}."
+    if c.verdict == "possibly-older":
+        return (
+            "These figures cannot all be true of the same day, but none of them is dated exactly: each was "
+            "counted no later than the day of its report, and a running total only grows, so the lower ones may "
+            "be older counts. They are not registered as contradicting."
+        )
     if c.verdict == "identical":
         return "These figures agree: every source gives the same value."
     return (
@@ -162,7 +175,7 @@ def comparison_view(context: Context, c: Comparison, notes: Notes) -> Comparison
     return ComparisonView(
         anchor=c.anchor,
         heading=f"{subject}{c.when}",
-        verdict=c.verdict,
+        verdict=VERDICT_WORDS[c.verdict],
         sentence=_sentence(c),
         rows=rows,
         entry=context.entry_links.get(c.anchor),
