@@ -158,7 +158,7 @@ def test_publishing_files(site: Path) -> None:
     assert (site / "404.html").is_file()
     home = page(site, "")
     assert (
-        '<meta property="og:title" content="Home">' in home
+        '<meta property="og:title" content="Karabakh Fact Desk">' in home
         and '<meta property="og:url" content="https://facts.example/desk/">' in home
     )
     assert 'rel="icon" href="assets/favicon.svg"' in home

@@ -105,13 +105,13 @@ def _panel(f: Figure) -> str:
 
 
 def overview_bars(context: Context) -> list[tuple[Bar, Figure]]:
-    """Death figures as intervals, the latest per claimant and panel, newest first, at most OVERVIEW_BARS."""
-    latest: dict[tuple[str, str], Figure] = {}
-    for f in sorted(context.base.of_kind("figure"), key=lambda f: (f.as_of.date, f.id)):  # type: ignore[attr-defined]
-        assert isinstance(f, Figure)
-        if f.measure == "deaths" and f.value_kind == "amount":
-            latest[(_panel(f), f.claimant or f"own:{f.sources[0].source}")] = f
-    chosen = sorted(latest.values(), key=lambda f: (f.as_of.date, f.id), reverse=True)[:OVERVIEW_BARS]
+    """Death figures as intervals: each claimant's latest figures in each panel, newest first, at most OVERVIEW_BARS."""
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f in context.base.of_kind("figure"):
+        if isinstance(f, Figure) and f.measure == "deaths" and f.value_kind == "amount":
+            groups.setdefault((_panel(f), f.claimant or f"own:{f.sources[0].source}"), []).append(f)
+    latest = [f for fs in groups.values() for f in fs if f.as_of.date == max(g.as_of.date for g in fs)]
+    chosen = sorted(latest, key=lambda f: (f.as_of.date, f.id), reverse=True)[:OVERVIEW_BARS]
     bars = []
     for f in sorted(chosen, key=lambda f: (_panel(f), f.as_of.date, f.id)):
         span = interval(f)
