@@ -44,7 +44,7 @@ def main() -> int:
             loaded = list(fetched)
             fetched.clear()
             page.keyboard.press("/")
-            page.keyboard.type(query)
+            page.keyboard.type(query, delay=100)  # a fast typist: the search runs once typing pauses
             expect(page.locator(".kfd-search__status")).to_contain_text("for “")
             page.wait_for_load_state("networkidle")
             index = [name for name, _ in loaded if "pagefind" in name]

@@ -1,4 +1,4 @@
-"""Stage 6: index the built site for search with Pagefind (python -m generator.search SITE_DIR).
+"""After the MkDocs build: index the built site for search with Pagefind (python -m generator.search SITE).
 
 Runs after ``mkdocs build`` on the built HTML, so it depends on the theme's page frame (the
 ``<article>``) and on Markdown's output (footnotes, tables), never on the generator's templates.
@@ -17,6 +17,7 @@ each date (1 November 2020, 1/11/2020, 2020-11-01), and the page's kind from its
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -24,16 +25,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from html import escape
 from pathlib import Path
 
 import lxml.html
+import snowballstemmer
 from lxml.cssselect import CSSSelector
 
-LANG = __import__("os").environ.get("PFLANG", "en")
 BUNDLE = "pagefind"
 """Folder of the search bundle inside the site."""
+
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""Pagefind's ready-made interfaces, which the site does not use (assets/search.js is its own)."""
 
 KINDS = {
     "people": "person",
@@ -73,12 +79,25 @@ ADDRESS = re.compile(r"\s*https?://")
 SKIPPED_SECTIONS = {"cite-this-page"}
 """Ids of ``<h2>`` whose whole section is boilerplate (its permanent link, last-updated date)."""
 
+CHUNK_SIZE = 4_000
+"""Word locations per index chunk (Pagefind's default is 20,000): a query loads one or two chunks a word,
+so smaller chunks cost less per word of a query; benchmarks/README.md has the measurements."""
+
 MAX_TEXT = 30_000
 """Characters of text indexed per page at most: keeps every fragment a query downloads small."""
 
 UNFOLDED = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
                           "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"})
 """Letters Unicode does not decompose, so Pagefind's own diacritic folding leaves them (Xankəndi)."""
+
+BLOCKS = ("p", "li", "td", "h1", "h2", "h3", "h4", "dd")
+WORD = re.compile(r"[^\W\d_]+")
+FUNCTION_WORDS = frozenset(
+    "yang dan dari untuk dengan itu ini akan tidak dalam pada bahwa juga oleh telah sudah atau karena tersebut "
+    "adalah kami mereka sebagai bisa jika hingga sampai para lebih masih serta antara namun menurut katanya".split()
+)
+"""Words common in Indonesian and absent from English: a passage holding one is Indonesian."""
+STEMMER = snowballstemmer.stemmer("indonesian")
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -98,9 +117,9 @@ def index_site(site_dir: Path) -> int:
     answers ten requests a second, too slow for a large site).
     """
     count = 0
-    with tempfile.TemporaryDirectory() as scratch:
-        for path, url, kind in pages(site_dir):
-            record = prepare(path.read_text(encoding="utf-8"), kind)
+    found = list(pages(site_dir))
+    with tempfile.TemporaryDirectory() as scratch, ProcessPoolExecutor() as pool:
+        for (_, url, _), record in zip(found, pool.map(_prepare_file, found, chunksize=64)):
             if record is not None:
                 target = Path(scratch, url.strip("/"), "index.html")
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -109,9 +128,12 @@ def index_site(site_dir: Path) -> int:
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
         subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site_dir / BUNDLE),
-             "--force-language", LANG, "--silent"],
+             "--force-language", "en", "--silent"],
             check=True,
+            env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)},
         )
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
     return count
 
 
@@ -124,6 +146,10 @@ def pages(site_dir: Path) -> Iterator[tuple[Path, str, str]]:
         yield path, "/" + "/".join(parts) + "/", KINDS.get(parts[0], "page")
 
 
+def _prepare_file(page: tuple[Path, str, str]) -> str | None:
+    return prepare(page[0].read_text(encoding="utf-8"), page[2])
+
+
 def prepare(html: str, kind: str) -> str | None:
     """The page as Pagefind should index it: its article without boilerplate, plus what only search needs."""
     document = lxml.html.document_fromstring(html)
@@ -132,24 +158,25 @@ def prepare(html: str, kind: str) -> str | None:
         return None
     names = other_names(document)
     for element in BOILERPLATE(article):
-        _drop(element)
+        element.drop_tree()
     for link in [a for a in article.iter("a") if ADDRESS.match(a.text_content())]:
-        _drop(link)  # an address spelled out holds no words a reader looks for
+        link.drop_tree()  # an address spelled out holds no words a reader looks for
     _drop_sections(article)
     _cap(article, MAX_TEXT)
     heading = next(article.iter("h1"), None)
     title = " ".join(heading.text_content().split()) if heading is not None else ""
     body = " ".join(article.text_content().split())
+    stems = indonesian_stems(article)
     extra = "".join(
         f'<div data-pagefind-meta="{field}:{escape(" ".join(forms))}"></div>'
         for field, forms in (("names", names + variants(" ".join(names))), ("title_also", variants(title)),
-                             ("also", variants(body)))
+                             ("also", variants(body) + stems))
         if forms
     )
     return (
-        f'<!DOCTYPE html><html lang="{LANG}"><head><meta charset="utf-8">'
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title></head><body>"
-        f'<div data-pagefind-filter="kind:{escape(kind)}"></div>{extra}'
+        f'<div data-pagefind-meta="kind:{escape(kind)}"></div>{extra}'
         f"<main data-pagefind-body>{lxml.html.tostring(article, encoding='unicode')}</main>"
         "</body></html>"
     )
@@ -185,6 +212,23 @@ def variants(text: str) -> list[str]:
     return list(found)
 
 
+def indonesian_stems(article: lxml.html.HtmlElement) -> list[str]:
+    """The roots of the words of the article's Indonesian passages, so that "perang" finds "berperang".
+
+    The index is English (the site's language: its stemming serves the English queries); the
+    roots come from the Snowball algorithm that Pagefind itself would use for Indonesian.
+    """
+    found: dict[str, None] = {}
+    for block in article.iter(*BLOCKS):
+        words = [word.lower() for word in WORD.findall(block.text_content())]
+        if FUNCTION_WORDS.isdisjoint(words):
+            continue  # not Indonesian
+        for word, stem in zip(words, STEMMER.stemWords(words)):
+            if stem != word and len(stem) > 2:
+                found[stem] = None
+    return list(found)
+
+
 def dates(text: str) -> Iterator[date]:
     """Every valid date ``text`` writes as 1 November 2020, 1/11/2020 or 2020-11-01."""
     for match in DATE_IN_WORDS.finditer(text):
@@ -213,11 +257,6 @@ def date_forms(day: date) -> list[str]:
     ]
 
 
-def _drop(element: lxml.html.HtmlElement) -> None:
-    """Remove ``element`` but keep the text that follows it."""
-    element.drop_tree()
-
-
 def _drop_sections(article: lxml.html.HtmlElement) -> None:
     """Remove each skipped ``<h2>`` with everything up to the next heading of its level or above."""
     for heading in article.findall("h2"):
@@ -226,9 +265,9 @@ def _drop_sections(article: lxml.html.HtmlElement) -> None:
         following = heading.getnext()
         while following is not None and following.tag not in ("h1", "h2"):
             after = following.getnext()
-            _drop(following)
+            following.drop_tree()
             following = after
-        _drop(heading)
+        heading.drop_tree()
 
 
 def _cap(element: lxml.html.HtmlElement, budget: int) -> int:
@@ -236,7 +275,7 @@ def _cap(element: lxml.html.HtmlElement, budget: int) -> int:
     budget -= len(element.text or "")
     for child in list(element):
         if budget <= 0:
-            _drop(child)
+            child.drop_tree()
             continue
         size = len(child.text_content())
         budget = budget - size if size <= budget else _cap(child, budget)

@@ -11,7 +11,7 @@
   const status = dialog.querySelector(".kfd-search__status");
   const list = dialog.querySelector(".kfd-search__results");
   const more = dialog.querySelector(".kfd-search__more");
-  const PAGE = 10;
+  const PAGE = 5;  // results shown at once: each needs its page's fragment of the index
   let pagefind = null;
   let shown = [];  // the current query's results, in rank order
   let generation = 0;  // bumped by each query, so a slow answer to an older one is dropped
@@ -56,7 +56,7 @@
     li.className = "kfd-search__result";
     const kind = document.createElement("span");
     kind.className = "kfd-search__kind";
-    kind.textContent = (data.filters.kind || ["page"])[0];
+    kind.textContent = data.meta.kind || "page";
     const link = document.createElement("a");
     link.className = "kfd-search__link";
     link.href = data.url;
@@ -89,7 +89,7 @@
     say("Searching…");
     let search;
     try {
-      search = await (await load()).debouncedSearch(query, {}, 150);
+      search = await (await load()).debouncedSearch(query, {}, 300);
     } catch (error) {
       pagefind = null;
       say("Search could not be loaded. Check your connection and type again.");
