@@ -202,7 +202,7 @@ def other_names(document: lxml.html.HtmlElement) -> list[str]:
 def variants(text: str) -> list[str]:
     """Other ways of writing the words and dates of ``text`` that Pagefind would not match on its own."""
     found: dict[str, None] = {}
-    for word in text.split():
+    for word in WORD.findall(text):
         folded = word.translate(UNFOLDED)
         if folded != word:
             found[folded] = None
