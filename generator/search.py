@@ -1,17 +1,18 @@
 """After the MkDocs build: index the built site for search with Pagefind (python -m generator.search SITE).
 
-Runs after ``mkdocs build`` on the built HTML, so it depends on the theme's page frame (the
-``<article>``) and on Markdown's output (footnotes, tables), never on the generator's templates.
+Reads the built HTML, so it depends on the theme's page frame (the ``<article>``), on Markdown's
+output (footnotes, tables) and on the pages' schema.org data, never on the generator's templates.
 What a reader reads is indexed: headings, verdicts, summaries, excerpts and their translations,
 names. Citation back-matter, the cite box, code blocks (the citations), table headers and
 navigation are not. Pages that only list other pages (section indexes, tags, the register, the
 home page) are left out: what they say is on the pages they list, and they grow with the site.
 
-Pagefind writes ``SITE_DIR/pagefind/``: a chunked index of which the browser loads only the
-pieces a query needs. Pagefind folds combining diacritics (Ş -> S) and strips punctuation from
-numbers (5.000, 5,000 -> 5000) by itself; this module adds, to what is indexed and not to the
-served page, what it cannot derive: letters without a decomposition (ə, ı), other ways of writing
-each date (1 November 2020, 1/11/2020, 2020-11-01), and the page's kind from its address.
+Pagefind writes ``SITE/pagefind/``: a chunked index of which the browser loads only the pieces a
+query needs. Pagefind folds combining diacritics (Ş -> S) and strips punctuation from numbers
+(5.000, 5,000 -> 5000) by itself. This module adds, to what is indexed and not to the served
+page, what it cannot derive: the other names of a page's person, organisation or place, letters
+without a decomposition (ə, ı), other ways of writing each date (1 November 2020, 1/11/2020,
+2020-11-01), the roots of Indonesian words, and the page's kind from its address.
 """
 
 from __future__ import annotations

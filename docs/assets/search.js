@@ -41,13 +41,17 @@
 
   const say = (text) => { status.textContent = text; };
 
-  // Pagefind's excerpts are page text with "<" and ">" escaped and <mark> around the matches;
+  // Pagefind's excerpts are page text with "<" and ">" escaped and bare <mark> tags around the
+  // matches. They are parsed inert (in a template) and shown only if that is all they hold;
   // anything else is shown as plain text.
   const excerpt = (html) => {
     const holder = document.createElement("p");
     holder.className = "kfd-search__excerpt";
-    holder.innerHTML = html;
-    if (holder.querySelector(":not(mark)")) holder.textContent = html.replace(/<\/?mark>/g, "");
+    const parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    const onlyMarks = [...parsed.content.querySelectorAll("*")]
+      .every((element) => element.localName === "mark" && element.attributes.length === 0);
+    holder.append(onlyMarks ? parsed.content : html.replace(/<\/?mark>/g, ""));
     return holder;
   };
 
