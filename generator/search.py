@@ -1,16 +1,23 @@
 """After the MkDocs build: index the built site for search with Pagefind (python -m generator.search SITE).
 
 Reads the built HTML, so it depends on the theme's page frame (the ``<article>``), on Markdown's
-output (footnotes, tables) and on the pages' schema.org data, never on the generator's templates.
-What a reader reads is indexed: headings, verdicts, summaries, excerpts and their translations,
-names. Citation back-matter, the cite box, code blocks (the citations), table headers and
-navigation are not. Pages that only list other pages (section indexes, tags, the register, the
-home page) are left out: what they say is on the pages they list, and they grow with the site.
+output (footnotes, tables), on the pages' schema.org data and on the site's addresses, never on the
+generator's templates. What a reader reads is indexed: headings, verdicts, summaries, excerpts and
+their translations, names. Citation back-matter, the record and cite boxes, code blocks (the
+citations), table headers and navigation are not. Pages that only link to other pages (section
+indexes and their later pages, months of the timeline, the register's overview and its lists by
+type, every figure by measure, tags, the home page) are left out: what they say is on the pages
+they list, and they grow with the site.
+
+A page that is a person, organisation, place or outlet ranks first for each of its names: they are
+indexed in a field of their own that weighs more than any title, so the page of Shusha comes before
+the register entry, the reference entry and the claims whose titles name Shusha. Register entries
+set other pages side by side, so their words weigh half as much as a page's own.
 
 Pagefind writes ``SITE/pagefind/``: a chunked index of which the browser loads only the pieces a
 query needs. Pagefind folds combining diacritics (Ş -> S) and strips punctuation from numbers
 (5.000, 5,000 -> 5000) by itself. This module adds, to what is indexed and not to the served
-page, what it cannot derive: the other names of a page's person, organisation or place, letters
+page, what it cannot derive: the names of a page's person, organisation or place, letters
 without a decomposition (ə, ı), other ways of writing each date (1 November 2020, 1/11/2020,
 2020-11-01), the roots of Indonesian words, and the page's kind from its address.
 """
@@ -56,6 +63,25 @@ KINDS = {
 }
 """First folder of an entity page's address -> the kind of page a result shows."""
 
+NOT_ENTITIES = {
+    "dates": re.compile(r"\d{4}-\d{2}(-\d)?"),  # a month of the timeline (a day is YYYY-MM-DD)
+    "discrepancies": re.compile(r"type-[a-z]+(-\d+)?"),  # the register's entries of one type
+    "figures": re.compile(r"all(-\d+)?"),  # every figure, by measure
+}
+"""Pages inside a kind's folder that only list that kind's pages (a later page of a list ends in -2, -3...)."""
+
+LATER_INDEX_PAGE = re.compile(r"index-\d+")
+
+OTHER_KINDS = {("figures", "compared"): "comparison"}
+"""Pages inside a kind's folder that are not one of its facts, by their first folder and name before any -2."""
+
+NAMED = frozenset({"person", "organisation", "place", "outlet"})
+"""Kinds of page that are what they name: their names weigh more than any title."""
+
+WEIGHTS = {"discrepancy": 0.5}
+"""Weight of the words of each kind of page (1 unless given): a register entry repeats the names and
+words of the pages it sets side by side, so those pages come first."""
+
 UNLISTED = ("tags", "search", BUNDLE)
 """Top-level folders with nothing to index besides the section indexes."""
 
@@ -77,8 +103,16 @@ BOILERPLATE = CSSSelector(
 
 ADDRESS = re.compile(r"\s*https?://")
 
-SKIPPED_SECTIONS = {"cite-this-page"}
-"""Ids of ``<h2>`` whose whole section is boilerplate (its permanent link, last-updated date)."""
+VERDICT = CSSSelector(".admonition.verdict > .admonition-title")
+"""The label a claim page opens with ("Rendered stronger than said"): it weighs like the page's title, so the
+label finds the claims so labelled before the pages that list them with their labels."""
+
+TITLE_WEIGHT = 7
+"""Pagefind's weight of an ``<h1>``."""
+
+SKIPPED_SECTIONS = {"cite-this-page", "about-this-record"}
+"""Ids of ``<h2>`` whose whole section is boilerplate, the same on every page but for its dates (the cite box,
+the record box: when the page was published and reviewed, where to report an error)."""
 
 CHUNK_SIZE = 4_000
 """Word locations per index chunk (Pagefind's default is 20,000): a query loads one or two chunks a word,
@@ -93,6 +127,7 @@ UNFOLDED = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ø": "o", "Ø": "O",
 
 BLOCKS = ("p", "li", "td", "h1", "h2", "h3", "h4", "dd")
 WORD = re.compile(r"[^\W\d_]+")
+WORD_OR_NUMBER = re.compile(r"[^\W_]+")
 FUNCTION_WORDS = frozenset(
     "yang dan dari untuk dengan itu ini akan tidak dalam pada bahwa juga oleh telah sudah atau karena tersebut "
     "adalah kami mereka sebagai bisa jika hingga sampai para lebih masih serta antara namun menurut katanya".split()
@@ -142,9 +177,23 @@ def pages(site_dir: Path) -> Iterator[tuple[Path, str, str]]:
     """(file, address relative to the site root, kind) of every page worth a search result, in a stable order."""
     for path in sorted(site_dir.glob("*/**/index.html")):
         parts = path.relative_to(site_dir).parts[:-1]
-        if parts[0] in UNLISTED or (parts[0] in KINDS) != (len(parts) == 2):
-            continue  # a section index, the tag list, or an entity page in a folder of its own
-        yield path, "/" + "/".join(parts) + "/", KINDS.get(parts[0], "page")
+        kind = page_kind(parts)
+        if kind is not None:
+            yield path, "/" + "/".join(parts) + "/", kind
+
+
+def page_kind(parts: tuple[str, ...]) -> str | None:
+    """The kind of page at the address of folders ``parts``, or None if it is not indexed."""
+    folder, name = parts[0], parts[-1]
+    if folder in UNLISTED:
+        return None
+    if folder not in KINDS:
+        return "page" if len(parts) == 1 else None  # a hand-written page (methodology, cite, verdicts...)
+    if len(parts) != 2 or LATER_INDEX_PAGE.fullmatch(name):
+        return None  # the section index (or a later page of it), or a page in a folder of its own
+    if folder in NOT_ENTITIES and NOT_ENTITIES[folder].fullmatch(name):
+        return None
+    return OTHER_KINDS.get((folder, re.sub(r"-\d+$", "", name)), KINDS[folder])
 
 
 def _prepare_file(page: tuple[Path, str, str]) -> str | None:
@@ -157,7 +206,7 @@ def prepare(html: str, kind: str) -> str | None:
     article = next(document.iter("article"), None)
     if article is None:
         return None
-    names = other_names(document)
+    names = own_names(document) if kind in NAMED else []
     for element in BOILERPLATE(article):
         element.drop_tree()
     for link in [a for a in article.iter("a") if ADDRESS.match(a.text_content())]:
@@ -170,10 +219,14 @@ def prepare(html: str, kind: str) -> str | None:
     stems = indonesian_stems(article)
     extra = "".join(
         f'<div data-pagefind-meta="{field}:{escape(" ".join(forms))}"></div>'
-        for field, forms in (("names", names + variants(" ".join(names))), ("title_also", variants(title)),
-                             ("also", variants(body) + stems))
+        for field, forms in (("names", names + variants(" ".join(names))), ("whole_names", whole_names(names)),
+                             ("title_also", variants(title)), ("also", variants(body) + stems))
         if forms
     )
+    for label in VERDICT(article):
+        label.set("data-pagefind-weight", str(TITLE_WEIGHT))
+    if kind in WEIGHTS:
+        article.set("data-pagefind-weight", str(WEIGHTS[kind]))
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title></head><body>"
@@ -183,11 +236,9 @@ def prepare(html: str, kind: str) -> str | None:
     )
 
 
-def other_names(document: lxml.html.HtmlElement) -> list[str]:
-    """The other names of the person, organisation or place a page is about, from its schema.org data.
-
-    They weigh like the title, so that "Shushi" finds the page of Shusha before the pages that mention Shushi.
-    """
+def own_names(document: lxml.html.HtmlElement) -> list[str]:
+    """The names of the person, organisation, outlet or place a page is, from its schema.org data: its name
+    and every other name the sources use for it (the JSON-LD's ``name`` and ``alternateName``)."""
     names: list[str] = []
     for script in document.iter("script"):
         if script.get("type") == "application/ld+json":
@@ -195,9 +246,25 @@ def other_names(document: lxml.html.HtmlElement) -> list[str]:
                 data = json.loads(script.text or "")
             except ValueError:
                 continue
-            found = data.get("alternateName", []) if isinstance(data, dict) else []
-            names += [found] if isinstance(found, str) else [name for name in found if isinstance(name, str)]
-    return names
+            if not isinstance(data, dict):
+                continue
+            for found in (data.get("name"), data.get("alternateName")):
+                names += [found] if isinstance(found, str) else [n for n in found or [] if isinstance(n, str)]
+    return list(dict.fromkeys(names))
+
+
+def whole_names(names: list[str]) -> list[str]:
+    """Each name of one word ("Karabakh", "Nagorno-Karabakh", "Kompas.com") as Pagefind reads it typed whole:
+    lowercase, without its punctuation (Pagefind splits a word at capitals), and with and without the letters
+    Unicode does not decompose. A query of that one word then finds the page so named before the pages
+    whose names hold it as part of several words ("Nagorno-Karabakh armed forces"). A name of several words is
+    typed as several words, which this field cannot match."""
+    found: dict[str, None] = {}
+    for name in names:
+        if len(name.split()) == 1:
+            whole = "".join(WORD_OR_NUMBER.findall(name.lower()))
+            found.update(dict.fromkeys(form for form in (whole, whole.translate(UNFOLDED)) if form))
+    return list(found)
 
 
 def variants(text: str) -> list[str]:
