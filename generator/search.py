@@ -63,8 +63,8 @@ KINDS = {
 }
 """First folder of an entity page's address -> the kind of page a result shows."""
 
-NOT_ENTITIES = {
-    "dates": re.compile(r"\d{4}-\d{2}(-\d)?"),  # a month of the timeline (a day is YYYY-MM-DD)
+LISTINGS = {
+    "dates": re.compile(r"\d{4}-\d{2}(-\d)?"),  # a month of the timeline (a day is YYYY-MM-DD, two digits)
     "discrepancies": re.compile(r"type-[a-z]+(-\d+)?"),  # the register's entries of one type
     "figures": re.compile(r"all(-\d+)?"),  # every figure, by measure
 }
@@ -191,7 +191,7 @@ def page_kind(parts: tuple[str, ...]) -> str | None:
         return "page" if len(parts) == 1 else None  # a hand-written page (methodology, cite, verdicts...)
     if len(parts) != 2 or LATER_INDEX_PAGE.fullmatch(name):
         return None  # the section index (or a later page of it), or a page in a folder of its own
-    if folder in NOT_ENTITIES and NOT_ENTITIES[folder].fullmatch(name):
+    if folder in LISTINGS and LISTINGS[folder].fullmatch(name):
         return None
     return OTHER_KINDS.get((folder, re.sub(r"-\d+$", "", name)), KINDS[folder])
 
@@ -249,7 +249,10 @@ def own_names(document: lxml.html.HtmlElement) -> list[str]:
             if not isinstance(data, dict):
                 continue
             for found in (data.get("name"), data.get("alternateName")):
-                names += [found] if isinstance(found, str) else [n for n in found or [] if isinstance(n, str)]
+                if isinstance(found, str):
+                    names.append(found)
+                elif isinstance(found, list):
+                    names += [name for name in found if isinstance(name, str)]
     return list(dict.fromkeys(names))
 
 

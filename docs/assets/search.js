@@ -29,8 +29,9 @@
           baseUrl: root.pathname,
           excerptLength: 24,
           // Fields generator/search.py adds: other ways of writing the words of the title (a date)
-          // and of the text count like the words they stand for; the other names of the person,
-          // organisation or place a page is about count more than a title that mentions them.
+          // and of the text count like the words they stand for; the names of the person,
+          // organisation, outlet or place a page is (each word, and each one-word name whole)
+          // count more than a title that mentions them.
           ranking: { metaWeights: { title: 5, names: 10, whole_names: 10, title_also: 5, also: 1 } },
         });
         return module;
