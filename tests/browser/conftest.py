@@ -11,8 +11,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,43 +37,33 @@ def required(path: Path) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serving(directory: Path, log: Path, *, for_linkchecker: bool = False) -> Iterator[str]:
     """Serve ``directory`` on a free port of 127.0.0.1 until the block ends; yield the root URL.
 
-    The reader tests use the plain ``python -m http.server``; LinkChecker gets ``serve.py``, the same
-    server plus the header that lifts LinkChecker's per-host throttle.
+    The port is bound and listening before the server process starts (``serve.py`` inherits the socket), so the
+    URL answers as soon as it is yielded: a request waits in the backlog until the server accepts it. LinkChecker
+    gets the header that lifts its per-host throttle.
     """
-    port = _free_port()
-    command = ([sys.executable, str(HERE / "serve.py"), str(port), str(directory)] if for_linkchecker else
-               [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)])
-    url = f"http://127.0.0.1:{port}/"
-    with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
+        command = [sys.executable, str(HERE / "serve.py"), str(listening.fileno()), str(directory)]
+        with log.open("wb") as out:
+            server = subprocess.Popen(command + ["--linkchecker"] * for_linkchecker, stdout=out,
+                                      stderr=subprocess.STDOUT, pass_fds=[listening.fileno()])
+    # Only the server holds the socket now: should it die, requests are refused rather than left waiting.
+    try:
+        yield url
+    finally:
+        stopped_early = server.poll()
+        server.terminate()
         try:
-            deadline = time.monotonic() + 15
-            while True:
-                try:
-                    with urllib.request.urlopen(url, timeout=2):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"the server for {directory} did not start: {log.read_text(errors='replace')}")
-                    time.sleep(0.1)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    if stopped_early is not None:
+        pytest.fail(f"the server for {directory} stopped early ({stopped_early}): {log.read_text(errors='replace')}")
 
 
 PAGE_KINDS = ("home", "person", "organisation", "place", "outlet", "source", "claim", "event", "figure", "date",
