@@ -25,6 +25,7 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+WAIT_MS = 30_000  # how long an action or an expectation waits for its condition before it fails
 INSTALL_HINT = "run `make browser-tools` (bash tests/browser/install-tools.sh) first"
 
 CLAIM_WITH_SEVERAL_OUTLETS = "claims/aliyev-will-go-to-the-end-if-talks-fail/"
@@ -113,7 +114,9 @@ def browser() -> Iterator[object]:
     required(CHROMIUM)
     from playwright.sync_api import expect, sync_playwright
 
-    expect.set_options(timeout=15_000)  # room for search to build its index on a slow, busy CI machine
+    # Every wait is for a condition, never for a time; the bound only decides how long a failure takes to show,
+    # and leaves room for search to build its index on a slow, busy CI machine.
+    expect.set_options(timeout=WAIT_MS)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
@@ -148,7 +151,7 @@ def reader(browser) -> Iterator[Reader]:
     and when a page threw an uncaught script error.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="UTC")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     reader = Reader(page)
 
