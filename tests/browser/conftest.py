@@ -125,6 +125,11 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+# Material mounts its content tabs (turning each label into a link) one task after DOMContentLoaded, so possibly
+# after the load event a navigation waits for; everything else it adds to the content is there by then.
+THEME_MOUNTED = """() => [...document.querySelectorAll('[data-tabs] > .tabbed-labels')]
+    .every(labels => labels.classList.contains('tabbed-labels--linked'))"""
+
 FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
 
 
