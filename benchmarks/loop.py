@@ -123,12 +123,18 @@ def main() -> int:
         docs, config = scratch_docs(work)
         python = sys.executable
         # As `make serve`: build once, then the watcher, then MkDocs' live-reloading server.
-        subprocess.run([python, "-m", "generator", "build", str(facts), "--docs", str(docs)], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [python, "-m", "generator", "build", str(facts), "--docs", str(docs)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         watcher = Process([python, "-m", "generator", "watch", str(facts), "--docs", str(docs)], env, args.echo)
         watcher.wait_for(r"^wrote \d+ pages")  # its first build, before MkDocs watches docs/
         port = free_port()
-        server = Process([python, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], env, args.echo)
+        server = Process(
+            [python, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], env, args.echo
+        )
         try:
             started = time.perf_counter()
             server.wait_for(r"Serving on")
@@ -136,7 +142,9 @@ def main() -> int:
             fact = facts / "events" / f"{EVENT}-0.yaml"
             markdown = docs / "events" / f"{EVENT}-0.md"
             url = f"http://127.0.0.1:{port}/events/{EVENT}-0/"
-            assert "Fighting breaks out" in fact.read_text(encoding="utf-8") and markdown.is_file(), "pick another event"
+            assert "Fighting breaks out" in fact.read_text(encoding="utf-8") and markdown.is_file(), (
+                "pick another event"
+            )
             assert fetch(url), f"{url} is not served"
             rows = []
             for edit in range(args.edits):
@@ -147,14 +155,18 @@ def main() -> int:
                 saved = time.perf_counter()
                 if args.echo:
                     print(f"{saved:10.2f} saved {fact.name}", file=sys.stderr, flush=True)
-                rendered = poll(lambda: marker in read(markdown), saved)
-                served = poll(lambda: marker in fetch(url), saved)
-                builds = sum(1 for at, line in list(server.lines)
-                             if saved <= at <= saved + served and "Building documentation" in line)
+                rendered = poll(lambda marker=marker: marker in read(markdown), saved)
+                served = poll(lambda marker=marker: marker in fetch(url), saved)
+                builds = sum(
+                    1
+                    for at, line in list(server.lines)
+                    if saved <= at <= saved + served and "Building documentation" in line
+                )
                 rows.append((rendered, served))
-                print(f"edit {edit}: Markdown {rendered:.1f} s, page {served:.1f} s, {builds} MkDocs rebuilds",
-                      flush=True)
-            medians = [statistics.median(column) for column in zip(*rows)]
+                print(
+                    f"edit {edit}: Markdown {rendered:.1f} s, page {served:.1f} s, {builds} MkDocs rebuilds", flush=True
+                )
+            medians = [statistics.median(column) for column in zip(*rows, strict=True)]
             print(f"median of {args.edits}: Markdown {medians[0]:.1f} s, page {medians[1]:.1f} s")
         finally:
             server.stop()

@@ -100,8 +100,9 @@ class Site:
 def inspect(docs: Path, site: Path) -> Site:
     pages = sum(1 for p in docs.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(docs).parts))
     files = [p for p in site.rglob("*") if p.is_file()]
-    html = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"),
-                  reverse=True)
+    html = sorted(
+        ((p.stat().st_size, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"), reverse=True
+    )
     return Site(pages, sum(p.stat().st_size for p in files), html[:5])
 
 
@@ -120,14 +121,18 @@ def bench(factor: int, work: Path, stock: bool) -> Result:
     logs.mkdir(parents=True)
     facts = synthesise(factor, work / "facts")
     docs, config = scratch_docs(work)
-    ours = {name: measure(command, logs / f"{name}.log")
-            for name, command in steps(work / "facts", docs, work / "site", config)}
+    ours = {
+        name: measure(command, logs / f"{name}.log")
+        for name, command in steps(work / "facts", docs, work / "site", config)
+    }
     site = inspect(docs, work / "site")
     stock_run = stock_site = None
     if stock:
         stock_dir = work / "stock"
-        subprocess.run([sys.executable, str(STOCK_SCRIPT), str(site.pages - STOCK_FIXED_PAGES), str(stock_dir),
-                        "--tags"], check=True)
+        subprocess.run(
+            [sys.executable, str(STOCK_SCRIPT), str(site.pages - STOCK_FIXED_PAGES), str(stock_dir), "--tags"],
+            check=True,
+        )
         stock_run = measure([sys.executable, "-m", "mkdocs", "build", "--strict"], logs / "stock.log", cwd=stock_dir)
         stock_site = inspect(stock_dir / "docs", stock_dir / "site")
         assert stock_site.pages == site.pages, (stock_site.pages, site.pages)
@@ -146,59 +151,115 @@ def _kib(size: float) -> str:
     return f"{size / 1024:.0f} KiB"
 
 
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def report(results: list[Result]) -> str:
-    lines = [
-        "| K | facts | pages | generator | MkDocs | stock Material | generator / MkDocs | MkDocs / stock "
-        "| (gen + MkDocs) / stock | peak RSS (ours vs stock) | site per page | largest page |",
-        "| " + " | ".join(["---"] * 12) + " |",
+    header = [
+        "K",
+        "facts",
+        "pages",
+        "generator",
+        "MkDocs",
+        "stock Material",
+        "generator / MkDocs",
+        "MkDocs / stock",
+        "(gen + MkDocs) / stock",
+        "peak RSS (ours vs stock)",
+        "site per page",
+        "largest page",
     ]
+    lines = [_row(header), _row(["---"] * len(header))]
     for r in results:
         gen, mk = r.ours["generator"], r.ours["mkdocs"]
         ours_total = sum(run.seconds for run in r.ours.values())
         peak = max(run.peak_rss for run in r.ours.values())
         size, page = r.site.largest[0]
         stock = r.stock
-        lines.append("| " + " | ".join([
-            str(r.factor), f"{r.facts:,}", f"{r.site.pages:,}", _s(gen.seconds), _s(mk.seconds),
-            _s(stock.seconds) if stock else "–",
-            f"{gen.seconds / mk.seconds:.2f}",
-            f"{mk.seconds / stock.seconds:.2f}" if stock else "–",
-            f"{ours_total / stock.seconds:.2f}" if stock else "–",
-            f"{_mib(peak)} vs {_mib(stock.peak_rss)}" if stock else _mib(peak),
-            _kib(r.site.size / r.site.pages), f"{_kib(size)} ({page})",
-        ]) + " |")
+        lines.append(
+            _row(
+                [
+                    str(r.factor),
+                    f"{r.facts:,}",
+                    f"{r.site.pages:,}",
+                    _s(gen.seconds),
+                    _s(mk.seconds),
+                    _s(stock.seconds) if stock else "–",
+                    f"{gen.seconds / mk.seconds:.2f}",
+                    f"{mk.seconds / stock.seconds:.2f}" if stock else "–",
+                    f"{ours_total / stock.seconds:.2f}" if stock else "–",
+                    f"{_mib(peak)} vs {_mib(stock.peak_rss)}" if stock else _mib(peak),
+                    _kib(r.site.size / r.site.pages),
+                    f"{_kib(size)} ({page})",
+                ]
+            )
+        )
     names = list(results[0].ours)
-    lines += ["", "CPU time (user + system) and peak RSS of each step; the ratios as above, of CPU time:", "",
-              "| K | " + " | ".join(f"{name} CPU" for name in names) + " | stock CPU | generator / MkDocs "
-              "| MkDocs / stock | (gen + MkDocs) / stock | " + " | ".join(f"{name} peak RSS" for name in names)
-              + " | stock peak RSS | site | stock site | stock site per page |",
-              "| " + " | ".join(["---"] * (2 * len(names) + 9)) + " |"]
+    header = [
+        "K",
+        *(f"{name} CPU" for name in names),
+        "stock CPU",
+        "generator / MkDocs",
+        "MkDocs / stock",
+        "(gen + MkDocs) / stock",
+        *(f"{name} peak RSS" for name in names),
+        "stock peak RSS",
+        "site",
+        "stock site",
+        "stock site per page",
+    ]
+    lines += [
+        "",
+        "CPU time (user + system) and peak RSS of each step; the ratios as above, of CPU time:",
+        "",
+        _row(header),
+        _row(["---"] * len(header)),
+    ]
     for r in results:
         gen, mk, stock, stock_site = r.ours["generator"], r.ours["mkdocs"], r.stock, r.stock_site
         ours_cpu = sum(run.cpu for run in r.ours.values())
-        lines.append("| " + " | ".join([
-            str(r.factor), *(_s(run.cpu) for run in r.ours.values()), _s(stock.cpu) if stock else "–",
-            f"{gen.cpu / mk.cpu:.2f}",
-            f"{mk.cpu / stock.cpu:.2f}" if stock else "–",
-            f"{ours_cpu / stock.cpu:.2f}" if stock else "–",
-            *(_mib(run.peak_rss) for run in r.ours.values()),
-            _mib(stock.peak_rss) if stock else "–", _mib(r.site.size),
-            _mib(stock_site.size) if stock_site else "–",
-            _kib(stock_site.size / stock_site.pages) if stock_site else "–",
-        ]) + " |")
+        lines.append(
+            _row(
+                [
+                    str(r.factor),
+                    *(_s(run.cpu) for run in r.ours.values()),
+                    _s(stock.cpu) if stock else "–",
+                    f"{gen.cpu / mk.cpu:.2f}",
+                    f"{mk.cpu / stock.cpu:.2f}" if stock else "–",
+                    f"{ours_cpu / stock.cpu:.2f}" if stock else "–",
+                    *(_mib(run.peak_rss) for run in r.ours.values()),
+                    _mib(stock.peak_rss) if stock else "–",
+                    _mib(r.site.size),
+                    _mib(stock_site.size) if stock_site else "–",
+                    _kib(stock_site.size / stock_site.pages) if stock_site else "–",
+                ]
+            )
+        )
     for r in results:
-        lines += ["", f"Largest HTML pages at K = {r.factor}: "
-                  + ", ".join(f"{page} {_kib(size)}" for size, page in r.site.largest)]
+        lines += [
+            "",
+            f"Largest HTML pages at K = {r.factor}: "
+            + ", ".join(f"{page} {_kib(size)}" for size, page in r.site.largest),
+        ]
         if r.stock_site:
             lines.append(f"(stock: {', '.join(f'{page} {_kib(size)}' for size, page in r.stock_site.largest[:2])})")
     return "\n".join(lines)
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
-    return (f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, "
-            f"{time.strftime('%Y-%m-%d %H:%M %Z')}, load average {os.getloadavg()[0]:.1f}")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return (
+        f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M %Z')}, load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> int:
