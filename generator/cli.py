@@ -66,13 +66,13 @@ def _report(errors: list[FactError]) -> None:
 
 
 def _build(facts: Path, docs: Path, site_url: str = "") -> int:
-    from .render import render_site
+    from .publish import site_files, site_info
     from .write import write_pages
 
     base = _checked(facts)
     if base is None:
         return 1
-    pages = render_site(base, site_url)
+    pages = site_files(base, site_info(base, site_url=site_url or None))
     write_pages(pages, docs)
     print(f"wrote {len(pages)} pages into {docs}", file=sys.stderr)
     return 0

@@ -1,16 +1,22 @@
 """Stage 3b: find where the sources disagree, so the register can list every case.
 
-Detection needs no judgement where the data carries it: figures sharing a
-``quantity`` with different values, claims whose renderings were assessed as
-differing, entities known under several names, headlines stronger than the
-statement they report. Curators add the rest as ``discrepancies/`` facts.
+Detection needs no judgement where the data carries it: figures of one thing
+whose ranges cannot all be true (see ``intervals``), claims whose renderings
+were assessed as differing, entities known under several names, headlines
+stronger than the statement they report. Curators add the rest as
+``discrepancies/`` facts. Figures that differ but can all be true ("more than
+1,200", "as many as 5,000") are compared on the figures page, not registered.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
+from .intervals import WHOLE_MEASURES, Interval, common, describe, interval
 from .model import Claim, Discrepancy, Figure, NameVariant, Rendering, Source
 from .resolve import FactBase, normalise
 from .text import figure_value, long_date
@@ -32,6 +38,8 @@ class Entry:
     renderings: list[Rendering] = field(default_factory=list)
     names: list[NameVariant] = field(default_factory=list)
     note: Discrepancy | None = None
+    comparison: Comparison | None = None
+    """For a ``values`` entry: the figures compared, the pairs that contradict."""
 
 
 TYPE_TITLES = {
@@ -53,31 +61,128 @@ def find_discrepancies(base: FactBase) -> list[Entry]:
 
 
 def _differing_values(base: FactBase) -> list[Entry]:
-    by_quantity: dict[tuple[str, object], list[Figure]] = defaultdict(list)
+    """Figures of one thing that cannot all be true; figures that merely differ are not listed."""
+    entries = []
+    for c in compare_figures(base):
+        if c.verdict != "contradicting":
+            continue
+        shown = "; ".join(figure_value(f) for f in c.figures)
+        subject = min((f.subject for f in c.figures), key=len)
+        entries.append(
+            Entry(
+                c.anchor,
+                "values",
+                f"{subject}{c.when}: {shown}",
+                [f.id for f in c.figures],
+                figures=list(c.figures),
+                comparison=c,
+            )
+        )
+    return entries
+
+
+Verdict = Literal["identical", "compatible", "contradicting", "possibly-older"]
+
+RUNNING_TOTALS = ("deaths", "wounded", "captured")
+"""Measures that count a total so far, which can only grow."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Figures that measure the same thing, side by side, and whether they can all be true."""
+
+    anchor: str
+    figures: tuple[Figure, ...]
+    """In date order, then by id; figures with no number (not disclosed) are left out."""
+    verdict: Verdict
+    """``identical``: the same range; ``compatible``: different, but some value satisfies all;
+    ``contradicting``: no value satisfies all; ``possibly-older``: no value satisfies all, but the figures
+    are running totals dated only "no later than" their report, so the lower ones may be older counts."""
+    common: Interval | None
+    """The range every figure allows (None when they contradict)."""
+    contradicting: tuple[tuple[Figure, Figure], ...]
+    """The pairs that cannot both be true."""
+    day: dt.date | None
+    """The day they are as of; None for measures that do not change (distances)."""
+    bound: bool
+    """True when the day is only a bound: figures reported, undated, no later than ``day``."""
+
+    @property
+    def when(self) -> str:
+        """`` as of 1 November 2020``, `` as of no later than ...``, or nothing for timeless measures."""
+        if self.day is None:
+            return ""
+        return f" as of {'no later than ' if self.bound else ''}{long_date(self.day)}"
+
+    @property
+    def common_text(self) -> str:
+        """The shared range in words, e.g. ``between 1,201 and 5,000 people``; empty when there is none."""
+        if self.common is None:
+            return ""
+        return f"{describe(self.common, self.figures[0].measure in WHOLE_MEASURES)} {self.figures[0].unit}"
+
+
+def compare_figures(base: FactBase) -> list[Comparison]:
+    """Every set of two or more figures that measure the same thing, compared by the ranges they allow.
+
+    Figures measure the same thing when they share a ``quantity`` (and value kind and unit), or, without
+    one, when they have the same measure, category, side, unit and start (``since``) and are amounts.
+    They must also be as of the same day, except distances, which do not change. A day that is only a
+    bound (``no_later_than``) is compared only with the same bound: "reported undated on 1 November"
+    is not "counted on 1 November", but two such reports of one day are what a reader sets side by side.
+    Ordinals (the sixth week) are never compared with amounts.
+    """
+    groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
     for f in base.of_kind("figure"):
         assert isinstance(f, Figure)
-        if f.quantity:
-            period = None if f.measure in TIMELESS else f.as_of.date
-            by_quantity[(f.quantity, period)].append(f)
-    entries = []
-    for (quantity, period), figures in sorted(by_quantity.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        values = {(f.qualifier, f.value, f.value_high, f.as_given if f.value is None else "") for f in figures}
-        sources = {c.source for f in figures for c in f.sources}
-        if len(values) > 1 and len(sources) > 1:
-            figures = sorted(figures, key=lambda f: (f.as_of.date, f.id))
-            when = f" as of {long_date(period)}" if period else ""
-            shown = "; ".join(figure_value(f) for f in figures)
-            subject = min((f.subject for f in figures), key=len)
-            entries.append(
-                Entry(
-                    f"values-{quantity}" + (f"-{period.isoformat()}" if period else ""),
-                    "values",
-                    f"{subject}{when}: {shown}",
-                    [f.id for f in figures],
-                    figures=figures,
-                )
-            )
-    return entries
+        if (key := _same_thing(f)) is not None and interval(f) is not None:
+            groups[key].append(f)
+    comparisons = [_compare(key, figures) for key, figures in groups.items() if len(figures) > 1]
+    return sorted(comparisons, key=lambda c: c.anchor)
+
+
+class _Key(NamedTuple):
+    what: tuple[str, ...]
+    """The quantity, or the measure, category, side, unit and start; this also names the anchor."""
+    unit: str
+    day: dt.date | None
+    bound: bool
+
+
+def _same_thing(f: Figure) -> _Key | None:
+    if f.quantity:
+        what: tuple[str, ...] = (f.quantity, "ordinal") if f.value_kind == "ordinal" else (f.quantity,)
+    elif f.value_kind == "amount":
+        since = f"since-{f.since.date.isoformat()}" if f.since else ""
+        what = (f.measure, f.category, f.side or "unstated", f.unit, since)
+    else:
+        return None
+    if f.measure in TIMELESS:
+        return _Key(what, f.unit, None, False)
+    return _Key(what, f.unit, f.as_of.date, f.as_of.no_later_than)
+
+
+def _compare(key: _Key, figures: list[Figure]) -> Comparison:
+    figures = sorted(figures, key=lambda f: (f.as_of.date, f.id))
+    spans = [span for f in figures if (span := interval(f)) is not None]
+    pairs = tuple(
+        (figures[i], figures[j])
+        for i in range(len(figures))
+        for j in range(i + 1, len(figures))
+        if not spans[i].overlaps(spans[j])
+    )
+    # Intervals on a line that overlap pairwise share a common part, so the pairs decide the verdict.
+    verdict: Verdict = "contradicting" if pairs else "identical" if len(set(spans)) == 1 else "compatible"
+    if pairs and key.bound and figures[0].measure in RUNNING_TOTALS:
+        # Each is dated only "no later than" its report: a lower count of a total that only grows may be older.
+        verdict = "possibly-older"
+    when = () if key.day is None else (("by-" if key.bound else "") + key.day.isoformat(),)
+    anchor = "values-" + "-".join(_slug(part) for part in key.what + when if part)
+    return Comparison(anchor, tuple(figures), verdict, common(spans), pairs, key.day, key.bound)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _differing_renderings(base: FactBase) -> list[Entry]:
@@ -114,7 +219,7 @@ def _stronger_headlines(base: FactBase) -> list[Entry]:
                     Entry(
                         f"headline-{r.source}-{claim.id}",
                         "headline",
-                        base.facts[r.source].title,
+                        base.facts[r.source].heading,
                         [r.source, claim.id],
                         claim=claim,
                         renderings=[r],
@@ -139,7 +244,11 @@ def _several_names(base: FactBase) -> list[Entry]:
         if len(names) > 1 and (len(articles) > 1 or len(sides) > 1):
             entries.append(
                 Entry(
-                    f"names-{fact.id}", "names", f"{fact.title}: " + ", ".join(sorted(names)), [fact.id], names=variants
+                    f"names-{fact.id}",
+                    "names",
+                    f"{fact.heading}: " + ", ".join(sorted(names)),
+                    [fact.id],
+                    names=variants,
                 )
             )
     return entries

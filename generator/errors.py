@@ -14,6 +14,8 @@ from pathlib import Path
 
 CODES: dict[str, str] = {
     "yaml-syntax": "The file is not valid YAML.",
+    "yaml-alias": "The file uses a YAML anchor or alias (&name, *name); fact files write every value out.",
+    "file-too-large": "A fact file over 1 MB or a stored text over 5 MB.",
     "unreadable-file": "The file cannot be read (permissions, a broken link).",
     "not-utf8": "The file is not UTF-8 text.",
     "empty-file": "The file holds no fact.",
@@ -29,10 +31,27 @@ CODES: dict[str, str] = {
     "unknown-reference": "A reference to an id that no fact file defines, or to the wrong kind.",
     "source-without-text": "An excerpt cites a source whose text is not stored, so it cannot be verified.",
     "excerpt-not-found": "An excerpt does not appear verbatim in its source's stored text.",
+    "quotation-not-found": "Text shown in quotation marks (an original, a figure as given, a name, a headline) "
+    "is not found verbatim where it must be.",
+    "prose-quotation-not-found": "Our own prose puts in quotation marks words that no cited source prints "
+    "(and that are none of the fact's translations).",
     "snapshot-missing": "A source's stored text file does not exist.",
     "snapshot-changed": "A source's stored text no longer matches its recorded SHA-256.",
     "unknown-kind": "A file or folder in the facts directory that is no known kind of fact.",
     "uncovered-text": "A number or quotation in a source that no fact covers (coverage only).",
+    # Curation rules (generator/rules.py)
+    "missing-translation": "An excerpt from a source not in English has no English translation.",
+    "undated-statement": "A claim's date or a figure's as_of is inferred as the citing report's publication date "
+    "without being marked no_later_than.",
+    "ordinal-in-arithmetic": "An ordinal figure (the n-th) counts deaths, wounded or captured, or shares a quantity "
+    "with amounts.",
+    "unknown-inference": "An inferences key that names no field with a value in the fact (or names a date).",
+    "inference-without-reasoning": "A date marked no_later_than without the inferred reasoning.",
+    "headline-form": "A rendering with form headline that is not its source's headline, or a headline with "
+    "another form.",
+    "contradiction-overlaps": "A curated values discrepancy whose figures can all be true.",
+    "unknown-curator": "reviewed_by names no curator listed in facts/dataset.yaml.",
+    "quantity-mismatch": "Figures sharing a quantity differ in measure or unit.",
 }
 
 

@@ -113,7 +113,7 @@ def atom_feed(base: FactBase, site_url: str) -> str:
     for day, fact, text in items:
         entry = ET.SubElement(feed, f"{{{ns}}}entry")
         url = f"{root}{fact.folder}/{fact.id}/"
-        ET.SubElement(entry, f"{{{ns}}}title").text = f"Correction: {fact.title}"
+        ET.SubElement(entry, f"{{{ns}}}title").text = f"Correction: {fact.heading}"
         ET.SubElement(entry, f"{{{ns}}}id").text = f"{url}#correction-{day.isoformat()}"
         ET.SubElement(entry, f"{{{ns}}}link", href=url)
         ET.SubElement(entry, f"{{{ns}}}updated").text = f"{day.isoformat()}T00:00:00Z"

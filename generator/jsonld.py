@@ -92,13 +92,13 @@ def script_text(data: dict[str, Any]) -> str:
 def _named(base: FactBase, fact_id: str) -> dict[str, Any]:
     fact = base.facts[fact_id]
     kind = {"person": "Person", "place": "Place"}.get(fact.kind, "Organization")
-    return {"@type": kind, "name": fact.title}
+    return {"@type": kind, "name": fact.heading}
 
 
 def _article(base: FactBase, source: Source) -> dict[str, Any]:
     article: dict[str, Any] = {
         "@type": "NewsArticle",
-        "headline": source.title,
+        "headline": source.heading,
         "url": source.url,
         "publisher": {"@type": "Organization", "name": base.outlet_of(source.id).name},
     }

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +16,10 @@ from pathlib import Path
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
 from .model import ID_RE, KINDS, Citation, Claim, DatasetInfo, Fact, Figure, Outlet, Rendering, Source
+from .rules import check_curation
 from .validate import validate
+from .verify import Quotation, normalise, verify
 from .walk import citations, references
-
-
-def normalise(text: str) -> str:
-    """Text as excerpts are compared: NFC, with every run of white space one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 @dataclass
@@ -49,6 +45,12 @@ class FactBase:
     """Former id -> the id it was renamed to."""
     days: dict[dt.date, dict[str, list[Fact]]] = field(default_factory=dict)
     """Day -> facts dated that day, by kind: events, claims, sources (published), figures (as of)."""
+    quotations: dict[tuple[int, str], Quotation] = field(default_factory=dict)
+    """(id of the model object, field name) -> its verified words; see :mod:`generator.verify`."""
+
+    def quotation(self, owner: object, field_name: str) -> Quotation | None:
+        """The verified words of ``owner.field_name``, or None when they could not be verified."""
+        return self.quotations.get((id(owner), field_name))
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts.values() if f.kind == kind]
@@ -76,10 +78,11 @@ def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
     errors += _load_all(base)
     errors += _check_references(base)
     errors += _load_texts(base)
-    errors += _check_excerpts(base)
+    errors += verify(base)
     errors += _check_figure_values(base)
-    if not errors:  # the indexes assume every reference resolves
+    if not errors:  # the indexes (and the curation rules) assume every reference resolves
         _index(base)
+        errors += check_curation(base)
     return base, sorted(set(errors))
 
 
@@ -177,7 +180,7 @@ def _check_references(base: FactBase) -> list[FactError]:
             found = base.facts.get(target)
             if (found is not None and found.kind in ref.kinds) or target in base.unreadable:
                 continue
-            wanted = " or ".join(ref.kinds)
+            wanted = " or ".join(filter(None, (", ".join(ref.kinds[:-1]), ref.kinds[-1])))
             if found is None:
                 candidates = [f.id for f in base.facts.values() if f.kind in ref.kinds]
                 message = f"no {wanted} has the id {target!r}{did_you_mean(target, candidates)}"
@@ -185,6 +188,10 @@ def _check_references(base: FactBase) -> list[FactError]:
                 message = f"{target!r} is a {found.kind}, but a {wanted} is expected here"
             errors.append(doc.error(loc, "unknown-reference", message))
     return errors
+
+
+MAX_TEXT_BYTES = 5_000_000
+"""An article's text is tens of kilobytes; a bigger file is not an article."""
 
 
 def _load_texts(base: FactBase) -> list[FactError]:
@@ -196,9 +203,20 @@ def _load_texts(base: FactBase) -> list[FactError]:
         doc = base.documents[source.id]
         path = doc.path.parent / source.text.file
         try:
-            raw = path.read_bytes()
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= MAX_TEXT_BYTES else b""
         except OSError:
             errors.append(doc.error(("text", "file"), "snapshot-missing", f"stored text {str(path)!r} cannot be read"))
+            continue
+        if size > MAX_TEXT_BYTES:
+            errors.append(
+                doc.error(
+                    ("text", "file"),
+                    "file-too-large",
+                    f"stored text {source.text.file} has {size:,} bytes; a stored text may have at most "
+                    f"{MAX_TEXT_BYTES:,}: keep the article only",
+                )
+            )
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.text.sha256:
@@ -218,36 +236,6 @@ def _load_texts(base: FactBase) -> list[FactError]:
     return errors
 
 
-def _check_excerpts(base: FactBase) -> list[FactError]:
-    errors = []
-    for fact_id, fact in base.facts.items():
-        doc = base.documents[fact_id]
-        for loc, citation in citations(fact):
-            source = base.facts.get(citation.source)
-            if not isinstance(source, Source):
-                continue  # reported as unknown-reference
-            if source.text is None:
-                errors.append(
-                    doc.error(
-                        loc + ("source",),
-                        "source-without-text",
-                        f"source {source.id!r} has no stored text to check the excerpt against",
-                    )
-                )
-                continue
-            text = base.texts.get(source.id)
-            excerpt = normalise(citation.excerpt)
-            if text is not None and excerpt not in text:
-                errors.append(
-                    doc.error(
-                        loc + ("excerpt",),
-                        "excerpt-not-found",
-                        f"excerpt not found verbatim in {source.id}: {_first_difference(excerpt, text)}",
-                    )
-                )
-    return errors
-
-
 def _check_figure_values(base: FactBase) -> list[FactError]:
     """A figure's value must be the number its wording gives, read in its first source's language."""
     errors = []
@@ -257,20 +245,6 @@ def _check_figure_values(base: FactBase) -> list[FactError]:
         if isinstance(source, Source) and (problem := figure.misread_value(source.language)):
             errors.append(base.documents[figure.id].error(("value",), "invalid-value", problem))
     return errors
-
-
-def _first_difference(excerpt: str, text: str) -> str:
-    """Where the excerpt stops matching the text: the longest prefix found, binary searched."""
-    low, high = 0, len(excerpt)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if excerpt[:mid] in text:
-            low = mid
-        else:
-            high = mid - 1
-    if low == 0:
-        return f"no part of {excerpt[:40]!r} matches"
-    return f"matches up to {excerpt[max(0, low - 30) : low]!r}, then has {excerpt[low : low + 30]!r}"
 
 
 def _mentions(value: object, target: str) -> bool:

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def steps(facts: Path, docs: Path, site: Path, config: Path) -> list[tuple[str, list[str]]]:
-    """(name, command) of each step: render ``facts`` into ``docs``, then build ``site`` with ``config``.
+    """(name, command) of each step: render ``facts`` into ``docs``, build ``site`` with ``config``, index it for search.
 
     ``config`` must name ``docs`` as its docs_dir (see ``scratch_docs``).
     """
@@ -27,6 +27,7 @@ def steps(facts: Path, docs: Path, site: Path, config: Path) -> list[tuple[str, 
     return [
         ("generator", [python, "-m", "generator", "build", str(facts), "--docs", str(docs)]),
         ("mkdocs", [python, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)]),
+        ("search", [python, "-m", "generator.search", str(site)]),
     ]
 
 

@@ -112,6 +112,17 @@ _QUALIFIER_WORDS = {
 }
 
 
+_VAGUE = {
+    "several": "several {unit}",
+    "tens": "tens of {unit}",
+    "dozens": "dozens of {unit}",
+    "hundreds": "hundreds of {unit}",
+    "thousands": "thousands of {unit}",
+    "tens-of-thousands": "tens of thousands of {unit}",
+}
+"""A vague amount in words, as the source gives it; its interval is documented on the methodology page."""
+
+
 def number(value: float) -> str:
     """A number for English readers: 1,166 or 2.5."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
@@ -119,8 +130,10 @@ def number(value: float) -> str:
 
 def figure_value(figure: Figure) -> str:
     """The figure with its qualifier in words, e.g. ``more than 1,200 people``."""
-    if figure.qualifier == "word" or figure.value is None:
-        return f"“{figure.as_given}” (no number given)"
+    if figure.qualifier == "not-disclosed":
+        return "not disclosed"
+    if figure.qualifier == "word" and figure.word:
+        return _VAGUE[figure.word].format(unit=figure.unit)
     words = _QUALIFIER_WORDS[figure.qualifier].format(
         v=number(figure.value), h=number(figure.value_high) if figure.value_high is not None else ""
     )

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from .model import KINDS
 
-GENERATED = (*KINDS, "dates", "corrections", "data", "index.md", "robots.txt")
+GENERATED = (*KINDS, "dates", "corrections", "data", "verdicts", "about", "cards", "index.md", "robots.txt")
 """Folders (and the home page) of docs/ that belong to the generator; the rest of docs/ is hand-written."""
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> None:
+def write_pages(pages: dict[str, str | bytes], docs: Path) -> None:
     """Write ``pages`` (path relative to docs -> Markdown) and swap them in folder by folder.
 
     Pages are first written to a hidden staging folder (MkDocs ignores dot-folders);
@@ -27,7 +27,10 @@ def write_pages(pages: dict[str, str], docs: Path) -> None:
         if target.parts[len(staging.parts)] not in GENERATED:
             raise ValueError(f"refusing to write {relative}: not in a generated folder")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        if isinstance(markdown, bytes):
+            target.write_bytes(markdown)
+        else:
+            target.write_text(markdown, encoding="utf-8")
     retired.mkdir(parents=True)
     for name in GENERATED:
         if (docs / name).exists():

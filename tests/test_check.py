@@ -116,8 +116,26 @@ CASES = [
     ),
     (
         "tampered excerpt",
-        lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+        lambda r: replace(r, FIGURE, "orang tewas", "orang hilang"),
         ("excerpt-not-found", FIGURE, 14, 14),
+    ),
+    (
+        "figure as given in words its excerpt does not have",
+        lambda r: replace(r, FIGURE, "as_given: lebih dari 1.200 orang", "as_given: lebih dari 1.200 jiwa"),
+        ("quotation-not-found", FIGURE, 7, 11),
+    ),
+    (
+        "a headline said to be in a text that lacks it",
+        lambda r: (
+            replace(r, SOURCE, 'headline: "Contoh Laporan: Menteri Berbicara"', "headline: Menteri Berbicara Lagi")
+            or replace(r, SOURCE, "language: id", "language: id\nheadline_found_in: example-2020-11-02-followup")
+        ),
+        ("quotation-not-found", SOURCE, 3, 11),
+    ),
+    (
+        "our prose quoting words no source prints",
+        lambda r: replace(r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'),
+        ("prose-quotation-not-found", CLAIM, 10, 10),
     ),
     (
         "changed snapshot",
@@ -138,6 +156,26 @@ CASES = [
         ("unknown-field", SOURCE, 12, 1),
     ),
     ("unknown folder", lambda r: (r / "persons").mkdir(), ("unknown-kind", "persons", 0, 0)),
+    (
+        "YAML anchor and alias",
+        lambda r: replace(r, PERSON, "name: Example Minister", "name: &who Example Minister\ndescription: *who"),
+        ("yaml-alias", PERSON, 1, 7),
+    ),
+    (
+        "alias that refers to itself",
+        lambda r: (r / "places/loop.yaml").write_text("name: x\ntype: city\nnames: &a [*a]\n", encoding="utf-8"),
+        ("yaml-alias", "places/loop.yaml", 3, 8),
+    ),
+    (
+        "fact file over 1 MB",
+        lambda r: (r / "places/huge.yaml").write_text("name: x\ntype: city\n" + "# padding\n" * 110_000),
+        ("file-too-large", "places/huge.yaml", 1, 1),
+    ),
+    (
+        "stored text over 5 MB",
+        lambda r: (r / "sources/example-2020-11-01-report.txt").write_bytes(b"x" * 5_000_001),
+        ("file-too-large", SOURCE, 13, 9),
+    ),
 ]
 
 
@@ -171,7 +209,7 @@ def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
         ),
         (
             lambda r: replace(r, CLAIM, "claimant: example-minister", "claimant: example-ministre"),
-            "no person or organisation has the id 'example-ministre'; did you mean 'example-minister'?",
+            "no person, organisation or outlet has the id 'example-ministre'; did you mean 'example-minister'?",
         ),
         (lambda r: replace(r, FIGURE, "qualifier: more-than", "qualifier: morethan"), "did you mean 'more-than'?"),
         (lambda r: replace(r, FIGURE, "value: 1200", "value: many"), "'many'"),
@@ -205,8 +243,18 @@ def test_excerpts_match_across_line_breaks_and_spacing(facts: Path) -> None:
 
 
 def test_error_codes_are_all_exercised() -> None:
-    exercised = {c[2][0] for c in CASES} | {"source-without-text", "uncovered-text"}
+    from .test_rules import EXERCISED as RULES_EXERCISED  # the curation rules have their own cases
+
+    exercised = {c[2][0] for c in CASES} | {"source-without-text", "uncovered-text"} | RULES_EXERCISED
     assert exercised == set(CODES)
+
+
+def test_alias_bomb_is_refused_at_once(facts: Path) -> None:
+    """A "billion laughs" document is refused at its first anchor, before anything is expanded."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    (facts / "places/bomb.yaml").write_text("name: x\ntype: city\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert problems(facts) == [("yaml-alias", "places/bomb.yaml", 3, 5)]
 
 
 def test_no_mangled_fact_file_raises(facts: Path, tmp_path: Path) -> None:

@@ -56,11 +56,10 @@ def test_search_finds_a_name_by_another_spelling(reader: Reader, site_url: str, 
                                                  title: str, address: str) -> None:
     page = reader.page
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially(query, delay=50)
-    # Material lists each page once, its title in the result's first <h1>.
-    result = page.locator("a.md-search-result__link").filter(has=page.locator("h1", has_text=re.compile(f"^{title}$")))
+    page.get_by_role("button", name="Search", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Search the site")
+    dialog.get_by_role("searchbox").press_sequentially(query, delay=50)
+    result = dialog.get_by_role("link", name=title, exact=True)
     expect(result.first).to_be_visible()
     reader.screenshot(scenario)
     result.first.click()
@@ -122,19 +121,20 @@ def test_a_citation_footnote_leads_to_the_excerpt_and_the_article(reader: Reader
     reader.screenshot("footnote")
 
 
-def test_the_timeline_leads_from_day_to_day(reader: Reader, site_url: str) -> None:
+def test_the_timeline_leads_from_month_to_day_to_day(reader: Reader, site_url: str) -> None:
     page = reader.page
     page.goto(site_url + "dates/")
-    days = page.locator("article table tbody tr td:first-child a")
-    assert days.count() >= 2
+    page.locator("article").get_by_role("link", name="November 2020").click()
+    expect(page).to_have_url(re.compile(r"/dates/2020-11/$"))
+    days = page.locator("article h2 a:not(.headerlink)")
     first, second = days.nth(0).inner_text(), days.nth(1).inner_text()
     days.nth(0).click()
-    page.wait_for_url(re.compile(r"/dates/\d{4}-\d\d-\d\d/$"))
+    expect(page).to_have_url(re.compile(r"/dates/2020-11-\d\d/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{first}"))
     following = page.locator("article").get_by_role("link", name=re.compile(r"→$"))
     expect(following).to_have_text(re.compile(f"^{second}"))
     following.click()
-    page.wait_for_url(re.compile(r"/dates/\d{4}-\d\d-\d\d/$"))
+    expect(page).to_have_url(re.compile(r"/dates/2020-11-\d\d/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{second}"))
     reader.screenshot("timeline-next-day")
 
@@ -161,11 +161,10 @@ def test_markup_in_fact_text_shows_as_text(reader: Reader, fixture_site_url: str
     assert page.evaluate(INJECTED_SCRIPTS) == []
     assert page.locator('a[href^="javascript:"]').count() == 0
     reader.screenshot("markup-as-text")
-    # Material's search renders result snippets as HTML: the same text must stay text there too.
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("minister", delay=50)
-    snippet = page.locator(".md-search-result__item").filter(has_text='<script>alert("x")</script>').first
+    # Search renders result snippets as HTML: the same text must stay text there too.
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("dialog", name="Search the site").get_by_role("searchbox").press_sequentially("minister", delay=50)
+    snippet = page.locator(".kfd-search__result").filter(has_text='<script>alert("x")</script>').first
     expect(snippet).to_be_visible()
     assert page.evaluate(INJECTED_SCRIPTS) == []
     assert page.locator('a[href^="javascript:"]').count() == 0
@@ -173,21 +172,20 @@ def test_markup_in_fact_text_shows_as_text(reader: Reader, fixture_site_url: str
     assert dialogs == []
 
 
-def test_the_figures_page_shows_each_casualty_table_beside_its_chart(reader: Reader, site_url: str) -> None:
+def test_the_casualty_overview_comes_with_its_table(reader: Reader, site_url: str) -> None:
     page = reader.page
     page.goto(site_url + "figures/")
-    total = page.locator("#deaths-total-both")
-    expect(total).to_be_visible()
-    chart = page.locator('img[src$="/figures/charts/deaths-total-both.svg"]')
+    chart = page.locator("figure.overview img")
     expect(chart).to_be_visible()
+    expect(chart).to_have_attribute("alt", re.compile("more than 1,200 people"))
     assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), "the chart did not load"
-    assert "more than 1,200 people" in chart.get_attribute("alt")
-    table = page.locator("xpath=//*[@id='deaths-total-both']/following::table[1]")
+    table = page.locator("xpath=//*[@id='the-overview-as-a-table']/following::table[1]")
     expect(table).to_contain_text("more than 1,200 people")
     expect(table).to_contain_text("as many as 5,000 people")
-    expect(table).to_contain_text("Lebih dari 1.200 orang")  # the source's own formatting, kept in "as given"
-    chart.scroll_into_view_if_needed()
-    reader.screenshot("figures-table-and-chart")
+    reader.screenshot("figures-overview-and-table")
+    page.get_by_role("link", name="Figures of the same measure, compared").first.click()
+    # The source's own formatting is kept, in the source's language.
+    expect(page.locator('span[lang="id"]', has_text="Lebih dari 1.200 orang").first).to_be_visible()
 
 
 def test_a_citation_is_copied_with_one_click(reader: Reader, site_url: str) -> None:
@@ -196,11 +194,13 @@ def test_a_citation_is_copied_with_one_click(reader: Reader, site_url: str) -> N
     page.goto(site_url + "people/ilham-aliyev/")
     page.get_by_role("heading", name="Cite this page").scroll_into_view_if_needed()
     page.locator(".tabbed-labels label", has_text="MLA").first.click()
-    block = page.locator(".tabbed-block", has_text="Ilham Aliyev.").filter(visible=True).first
-    expected = words(block.locator("code").inner_text())
-    assert expected.startswith("“Ilham Aliyev.” Karabakh Fact Desk,")
-    block.hover()
-    block.locator("button[data-md-type=copy]").click()
-    expect(page.locator(".md-dialog")).to_contain_text("Copied")
-    assert words(page.evaluate("navigator.clipboard.readText()")) == expected
+    text = page.locator('.cite[data-style="mla"] .cite-text')
+    expect(text).to_be_visible()
+    expect(text).to_contain_text("“Ilham Aliyev.” Karabakh Fact Desk, version ")
+    expect(text).not_to_contain_text("[date]")  # the reader's access date is filled in
+    button = page.locator('.cite[data-style="mla"] .cite-copy')
+    expect(button).to_have_text("Copy MLA")
+    button.click()
+    expect(button).to_have_text("Copied")
+    assert words(page.evaluate("navigator.clipboard.readText()")) == words(text.inner_text())
     reader.screenshot("copy-citation")
