@@ -1,7 +1,7 @@
 """The built site as readers and real tools see it: one build per session, served over HTTP on 127.0.0.1.
 
 Chromium, Java and the npm checkers are installed by ``tests/browser/install-tools.sh`` (``make test``
-runs it); the Python packages (Playwright, LinkChecker) come from requirements.txt.
+runs it); the Python packages (Playwright, LinkChecker) come from requirements-dev.txt.
 """
 
 from __future__ import annotations
