@@ -25,7 +25,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 # keeping the current pins; `make lock LOCK_ARGS=--upgrade` moves them to the newest releases. pip-tools runs
 # from a throwaway venv, and without pip's configuration, so that the hashes are those of the package index.
 COMPILE = CUSTOM_COMPILE_COMMAND="make lock" PIP_CONFIG_FILE=/dev/null $$tmp/bin/pip-compile --quiet \
-	--generate-hashes --strip-extras --allow-unsafe $(LOCK_ARGS)
+	--generate-hashes --strip-extras --allow-unsafe --no-emit-find-links $(LOCK_ARGS)
 lock:
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(PYTHON) -m venv $$tmp && $$tmp/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2 && \
