@@ -5,7 +5,7 @@
 For each factor K, copies the shipped facts K times under new ids (references rewritten to the
 copy), then runs the steps of `make site` (generator/sitebuild.py), each in its own process, and
 records its wall time and peak RSS. Beside it, ../shared/bench/make_synthetic_site.py writes a
-stock Material site (search and tags plugins, a navigation of section indexes, like ours) with as
+stock Material site (its search plugin on, a navigation of section indexes, like ours) with as
 many Markdown pages, and `mkdocs build --strict` builds it the same way. Prints a Markdown table
 and the largest HTML pages.
 
@@ -36,8 +36,8 @@ from generator.sitebuild import REPO, scratch_docs, steps
 from generator.walk import references
 
 STOCK_SCRIPT = REPO.parent / "shared" / "bench" / "make_synthetic_site.py"
-# Pages of the stock site that are not fact pages: the home page, two section indexes and the tags page.
-STOCK_FIXED_PAGES = 4
+# Pages of the stock site that are not fact pages: the home page and two section indexes.
+STOCK_FIXED_PAGES = 3
 MiB = 2**20
 
 
@@ -130,7 +130,7 @@ def bench(factor: int, work: Path, stock: bool) -> Result:
     if stock:
         stock_dir = work / "stock"
         subprocess.run(
-            [sys.executable, str(STOCK_SCRIPT), str(site.pages - STOCK_FIXED_PAGES), str(stock_dir), "--tags"],
+            [sys.executable, str(STOCK_SCRIPT), str(site.pages - STOCK_FIXED_PAGES), str(stock_dir)],
             check=True,
         )
         stock_run = measure([sys.executable, "-m", "mkdocs", "build", "--strict"], logs / "stock.log", cwd=stock_dir)
