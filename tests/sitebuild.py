@@ -14,7 +14,9 @@ from .conftest import REPO
 
 
 def build_site(facts: Path, work: Path, site_url: str = "") -> tuple[Path, str]:
-    """Render ``facts`` and run ``mkdocs build --strict`` under ``work``; return (site dir, MkDocs log)."""
+    """Render ``facts`` and run ``mkdocs build --strict`` under ``work``; return (site dir, MkDocs log).
+
+    Without ``site_url`` the site gets the address mkdocs.yml gives."""
     docs = work / "docs"
     shutil.copytree(
         REPO / "docs",
@@ -23,7 +25,9 @@ def build_site(facts: Path, work: Path, site_url: str = "") -> tuple[Path, str]:
             [n for n in names if n in GENERATED or n.startswith(".")] if Path(d) == REPO / "docs" else []
         ),
     )
-    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:  # unset otherwise, as in a plain `make site`: MkDocs's !ENV takes an empty SITE_URL as given
+        env["SITE_URL"] = site_url
     subprocess.run(
         [sys.executable, "-m", "generator", "build", str(facts), "--docs", str(docs)],
         check=True,
