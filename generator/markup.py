@@ -27,14 +27,16 @@ _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _INLINE_RE = re.compile("|".join(map(re.escape, _INLINE)))
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
-_LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^ ?([-+=?.]|\d+(?=[.)]))")
 
 
 def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
         return value
-    return Markup(guard_line_start(fragment(" ".join(str(value).split()))))
+    # Runs of white space become one space; one at either end stays, so that a prefix ("1 May: ") or a
+    # suffix (" (inferred)") keeps its space beside the link it is printed next to.
+    return Markup(guard_line_start(fragment(re.sub(r"\s+", " ", str(value)))))
 
 
 def fragment(value: str) -> str:
@@ -44,7 +46,7 @@ def fragment(value: str) -> str:
 
 def guard_line_start(escaped: str) -> str:
     """Keep escaped text that opens a line from starting a list, a rule, a tab or a details block."""
-    return _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
+    return _LINE_START.sub(lambda m: m.group()[: m.start(1)] + "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 
 def url(value: str) -> Markup:
