@@ -45,7 +45,7 @@ def published_address() -> str:
 
 
 ADDRESS = published_address()
-REPO_URL = re.search(r"^repo_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]  # type: ignore[index]
+REPO_URL = re.search(r"^repo_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]  # type: ignore
 
 
 def page(site: Path, path: str) -> str:
@@ -350,7 +350,7 @@ def first_fact_page(pages: dict[str, BeautifulSoup], folder: str) -> tuple[str, 
 def test_citations_paste_with_permalink_version_and_access_date(shipped_pages: dict, folder: str) -> None:
     address, html = first_fact_page(shipped_pages, folder)
     url, bare = ADDRESS + address, (ADDRESS + address).split("://", 1)[1]
-    version = re.search(r"Version: (\d{4}-\d{2}-\d{2}, build [0-9a-f]{10})\n", html.get_text())[1]  # type: ignore[index]
+    version = re.search(r"Version: (\d{4}-\d{2}-\d{2}, build [0-9a-f]{10})\n", html.get_text())[1]  # type: ignore
     boxes = {box["data-style"]: box for box in html.select(".cite[data-style]")}
     assert sorted(boxes) == ["apa", "bibtex", "chicago-bibliography", "chicago-note", "mla"]
     text = {style: copied(box, ACCESSED) for style, box in boxes.items()}

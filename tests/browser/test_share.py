@@ -80,7 +80,8 @@ def test_the_date_of_access_is_the_readers_own_day_on_every_page(reader_at_utc_p
         assert access_date(style, dt.date(2027, 9, 5)) in text, (style, text)
     # The next page a reader opens from this one is dated too. (Material swaps pages in without reloading
     # only under the published address, not on 127.0.0.1; cite.js fills each page that document$ announces.)
-    page.locator("article").get_by_role("link", name="Aliyev: Azerbaijan will go to the end if talks fail").first.click()
+    claim = page.locator("article").get_by_role("link", name="Aliyev: Azerbaijan will go to the end if talks fail")
+    claim.first.click()
     expect(page).to_have_url(site_url + "claims/aliyev-will-go-to-the-end-if-talks-fail/")
     shown = citations(reader)
     for style, text in shown.items():
