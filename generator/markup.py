@@ -25,7 +25,7 @@ from markupsafe import Markup
 # Characters Markdown or its extensions may read as syntax anywhere in a line.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_INLINE_RE = re.compile("|".join(map(re.escape, _INLINE)))
+_INLINE_TABLE = str.maketrans({**_INLINE, "\n": " ", "\r": " "})
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
 _LINE_START = re.compile(r"^ ?([-+=?.]|\d+(?=[.)]))")
 
@@ -34,18 +34,23 @@ def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
         return value
-    # Runs of white space become one space; one at either end stays, so that a prefix ("1 May: ") or a
-    # suffix (" (inferred)") keeps its space beside the link it is printed next to.
-    return Markup(guard_line_start(fragment(re.sub(r"\s+", " ", str(value)))))
+    raw = str(value)
+    collapsed = " ".join(raw.split())
+    if collapsed:  # one space at either end stays: a prefix ("1 May: ") keeps its space before the link after it
+        collapsed = (" " if raw[0].isspace() else "") + collapsed + (" " if raw[-1].isspace() else "")
+    return Markup(guard_line_start(fragment(collapsed)))
 
 
 def fragment(value: str) -> str:
     """A piece of one line of text, escaped but not trimmed (a run of words between marks)."""
-    return _INLINE_RE.sub(lambda m: _INLINE[m.group()], value.replace("\n", " ").replace("\r", " "))
+    return value.translate(_INLINE_TABLE)
 
 
 def guard_line_start(escaped: str) -> str:
     """Keep escaped text that opens a line from starting a list, a rule, a tab or a details block."""
+    first = escaped.lstrip(" ")[:1]
+    if not first or not (first in "-+=?." or first.isdigit()):
+        return escaped
     return _LINE_START.sub(lambda m: m.group()[: m.start(1)] + "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 
