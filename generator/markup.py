@@ -27,18 +27,17 @@ _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _INLINE_TABLE = str.maketrans({**_INLINE, "\n": " ", "\r": " "})
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
-_LINE_START = re.compile(r"^ ?([-+=?.]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
 
 
 def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
         return value
-    raw = str(value)
-    collapsed = " ".join(raw.split())
-    if collapsed:  # one space at either end stays: a prefix ("1 May: ") keeps its space before the link after it
-        collapsed = (" " if raw[0].isspace() else "") + collapsed + (" " if raw[-1].isspace() else "")
-    return Markup(guard_line_start(fragment(collapsed)))
+    return Markup(guard_line_start(fragment(_ONE_LINE.sub(" ", str(value)))))
+
+
+_ONE_LINE = re.compile(r"\s+")
 
 
 def fragment(value: str) -> str:
@@ -48,10 +47,9 @@ def fragment(value: str) -> str:
 
 def guard_line_start(escaped: str) -> str:
     """Keep escaped text that opens a line from starting a list, a rule, a tab or a details block."""
-    first = escaped.lstrip(" ")[:1]
-    if not first or not (first in "-+=?." or first.isdigit()):
+    if not escaped or not (escaped[0] in "-+=?." or escaped[0].isdigit()):
         return escaped
-    return _LINE_START.sub(lambda m: m.group()[: m.start(1)] + "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
+    return _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 
 def url(value: str) -> Markup:
