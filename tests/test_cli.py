@@ -81,6 +81,34 @@ def test_missing_facts_directory_is_an_error_not_a_traceback(tmp_path: Path) -> 
     assert result.stderr.startswith("nowhere:0:0: unknown-kind: no such facts directory")
 
 
+def test_archives_lists_each_source_without_an_archived_copy(facts: Path) -> None:
+    result = run("archives", "facts", cwd=facts.parent)
+    assert result.returncode == 1
+    # The follow-up records its copy in the Wayback Machine; the report records none.
+    assert result.stderr.splitlines()[-2:] == [
+        "facts/sources/example-2020-11-01-report.yaml:2:6: no-archived-copy: no archived copy is recorded; look for "
+        "one at https://web.archive.org/web/*/https://news.example/2020/11/01/report and add it under archive: with "
+        "its url and date",
+        "1 of 2 sources have no archived copy recorded",
+    ]
+    report = facts / "sources/example-2020-11-01-report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8")
+        + "archive:\n  - url: https://archive.ph/AbCdE\n    date: 2020-11-03\n",
+        encoding="utf-8",
+    )
+    result = run("archives", "facts", cwd=facts.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "0 of 2 sources have no archived copy recorded"
+
+
+def test_archives_reports_broken_facts_instead(facts: Path) -> None:
+    (facts / "places/bad.yaml").write_text("name: [broken\n", encoding="utf-8")
+    result = run("archives", "facts", cwd=facts.parent)
+    assert result.returncode == 1
+    assert "facts/places/bad.yaml:" in result.stderr and "no-archived-copy" not in result.stderr
+
+
 @pytest.mark.slow
 def test_watch_re_renders_when_a_fact_changes_and_survives_a_broken_one(facts: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"

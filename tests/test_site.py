@@ -6,6 +6,7 @@ import re
 from urllib.parse import urljoin
 from math import inf
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -70,10 +71,13 @@ def test_titles_and_headings_from_fact_text_are_escaped(fixture_site: Path) -> N
 
 def test_every_internal_link_resolves(shipped_site: Path) -> None:
     broken = []
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    root = urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]).path  # type: ignore[index]
     for html_file in shipped_site.rglob("*.html"):
         for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', html_file.read_text(encoding="utf-8")):
-            # 404.html is served at any depth, so MkDocs gives it root-relative links.
-            target = (shipped_site / href.lstrip("/") if href.startswith("/") else html_file.parent / href).resolve()
+            # 404.html is served at any depth, so MkDocs gives it links from the root of the published address.
+            target = (shipped_site / href.removeprefix(root) if href.startswith("/") else html_file.parent / href)
+            target = target.resolve()
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{html_file.relative_to(shipped_site)} -> {href}")
     assert broken == []
