@@ -42,7 +42,8 @@ MiB = 2**20
 
 
 def synthesise(factor: int, out: Path) -> int:
-    """Copy facts/ ``factor`` times into ``out``; copy k suffixes every id, and every reference, with ``-k``."""
+    """Copy facts/ ``factor`` times into ``out``; copy k suffixes every id, every reference and every former id
+    with ``-k``."""
     base, errors = load_facts(REPO / "facts")
     assert not errors, errors[:3]
     out.mkdir(parents=True)
@@ -53,6 +54,8 @@ def synthesise(factor: int, out: Path) -> int:
             data = copy.deepcopy(doc.data)
             for loc, _, target in references(fact):
                 _set(data, loc, f"{target}-{k}")
+            if fact.former_ids:  # an old address belongs to one page: each copy has its own
+                data["former_ids"] = [f"{former}-{k}" for former in fact.former_ids]
             folder = out / fact.folder
             folder.mkdir(exist_ok=True)
             if isinstance(fact, Source) and fact.text is not None:

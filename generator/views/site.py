@@ -154,14 +154,13 @@ def scale_page(context: Context, verdict_counts: dict[str, int]) -> ScalePage:
 
 def corrections_pages(context: Context) -> list[ListingPage]:
     found = sorted(
-        ((c.date, f) for f in context.base.facts.values() for c in f.corrections),
+        ((c.date, f, c.text) for f in context.base.facts.values() for c in f.corrections),
         key=lambda item: (item[0], item[1].id),
         reverse=True,
     )
     items = [
-        Item(f"{day:%B %Y}", context.link(fact), prefix=f"{long_date(day)}: ",
-             after=f": {next(c.text for c in fact.corrections if c.date == day)}")
-        for day, fact in found
+        Item(f"{day:%B %Y}", context.link(fact), prefix=f"{long_date(day)}: ", after=f": {text}")
+        for day, fact, text in found
     ]
     intro = (
         "Every correction made to a fact after it was first published, newest first. Each corrected page lists "
