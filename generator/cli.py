@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|build|schema|watch``."""
+"""The command line: ``python -m generator check|build|coverage|archives|schema|watch``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--out", type=Path, help="write <kind>.schema.json files into this folder")
     coverage = commands.add_parser("coverage", help="list numbers and quotations in stored texts that no fact cites")
     coverage.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    archives = commands.add_parser("archives", help="list the sources that have no archived copy recorded")
+    archives.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
     watch = commands.add_parser("watch", help="rebuild the pages whenever a fact file or template changes")
     watch.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
     watch.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
@@ -46,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.out)
     if args.command == "coverage":
         return _coverage(args.facts)
+    if args.command == "archives":
+        return _archives(args.facts)
     return _watch(args.facts, args.docs)
 
 
@@ -92,6 +96,31 @@ def _coverage(facts: Path) -> int:
         file=sys.stderr,
     )
     return 1 if gaps else 0
+
+
+def _archives(facts: Path) -> int:
+    """Each source without an archived copy, at its ``url``, with the address to look one up."""
+    from .model import Source
+    from .views.records import wayback_lookup
+
+    base = _checked(facts)
+    if base is None:
+        return 1
+    sources = sorted((s for s in base.of_kind("source") if isinstance(s, Source)), key=lambda s: s.id)
+    missing = [
+        base.documents[s.id].error(
+            ("url",),
+            "no-archived-copy",
+            f"no archived copy is recorded; look for one at {wayback_lookup(s.url).url} "
+            "and add it under archive: with its url and date",
+        )
+        for s in sources
+        if not s.archive
+    ]
+    for problem in sorted(missing):
+        print(problem, file=sys.stderr)
+    print(f"{len(missing)} of {len(sources)} sources have no archived copy recorded", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def _schema(out: Path | None) -> int:

@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "snapshot-changed": "A source's stored text no longer matches its recorded SHA-256.",
     "unknown-kind": "A file or folder in the facts directory that is no known kind of fact.",
     "uncovered-text": "A number or quotation in a source that no fact covers (coverage only).",
+    "no-archived-copy": "A source with no archived copy recorded (archives only).",
     # Curation rules (generator/rules.py)
     "missing-translation": "An excerpt from a source not in English has no English translation.",
     "undated-statement": "A claim's date or a figure's as_of is inferred as the citing report's publication date "

@@ -29,8 +29,11 @@ def for_fact(base: FactBase, fact: Fact, url: str | None) -> dict[str, Any] | No
     if data is None:
         return None
     data = {"@context": "https://schema.org", **data}
-    if url and "url" not in data:
-        data["url"] = url
+    if url:
+        # Each ClaimReview names the page that hosts it (search engines require it); a single node gets
+        # the page's address unless it has its own (an article's).
+        for node in data.get("@graph", [data]):
+            node.setdefault("url", url)
     return data
 
 

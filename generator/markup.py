@@ -25,7 +25,7 @@ from markupsafe import Markup
 # Characters Markdown or its extensions may read as syntax anywhere in a line.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_INLINE_RE = re.compile("|".join(map(re.escape, _INLINE)))
+_INLINE_TABLE = str.maketrans({**_INLINE, "\n": " ", "\r": " "})
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
 _LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
 
@@ -34,16 +34,21 @@ def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
         return value
-    return Markup(guard_line_start(fragment(" ".join(str(value).split()))))
+    return Markup(guard_line_start(fragment(_ONE_LINE.sub(" ", str(value)))))
+
+
+_ONE_LINE = re.compile(r"\s+")
 
 
 def fragment(value: str) -> str:
     """A piece of one line of text, escaped but not trimmed (a run of words between marks)."""
-    return _INLINE_RE.sub(lambda m: _INLINE[m.group()], value.replace("\n", " ").replace("\r", " "))
+    return value.translate(_INLINE_TABLE)
 
 
 def guard_line_start(escaped: str) -> str:
     """Keep escaped text that opens a line from starting a list, a rule, a tab or a details block."""
+    if not escaped or not (escaped[0] in "-+=?." or escaped[0].isdigit()):
+        return escaped
     return _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 

@@ -245,7 +245,8 @@ def test_excerpts_match_across_line_breaks_and_spacing(facts: Path) -> None:
 def test_error_codes_are_all_exercised() -> None:
     from .test_rules import EXERCISED as RULES_EXERCISED  # the curation rules have their own cases
 
-    exercised = {c[2][0] for c in CASES} | {"source-without-text", "uncovered-text"} | RULES_EXERCISED
+    commands = {"uncovered-text", "no-archived-copy"}  # reported by `generator coverage` and `generator archives`
+    exercised = {c[2][0] for c in CASES} | {"source-without-text"} | commands | RULES_EXERCISED
     assert exercised == set(CODES)
 
 

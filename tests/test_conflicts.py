@@ -94,10 +94,10 @@ def test_the_register_page_sets_contradicting_figures_side_by_side(facts) -> Non
     files = site_files(base, site_info(base, site_url="https://facts.example/"))
     listing = files["discrepancies/type-values.md"]
     assert "## Different values for the same quantity" in listing
-    assert "(values-deaths-total-2020-11-01.md)" in listing
+    assert 'href="../../discrepancies/values-deaths-total-2020-11-01/"' in listing
     page = files["discrepancies/values-deaths-total-2020-11-01.md"]
     for figure, value in [("low", "as many as 900 people"), ("example-deaths", "more than 1,200 people")]:
-        assert re.search(rf"\| \[[^]]+\]\(\.\./figures/{figure}\.md\) \| {value} \|", page), (figure, page)
+        assert re.search(rf'<td><a href="\.\./\.\./figures/{figure}/">[^<]+</a></td><td>{value}</td>', page), figure
 
 
 def test_the_same_range_twice_is_identical(facts) -> None:

@@ -34,6 +34,7 @@ def test_every_kind_of_fact_is_documented(folder: str) -> None:
         "generator check",
         "generator build",
         "generator coverage",
+        "generator archives",
         "generator schema",
     ],
 )

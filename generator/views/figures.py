@@ -251,7 +251,7 @@ def figure_page(context: Context, figure: Figure, comparisons: dict[str, Compari
         path=f"figures/{figure.id}.md",
         template="figure.md.j2",
         title=f"{figure.subject}: {figure_value(figure)}",
-        description=f"{figure.subject}: {lead}",
+        description=f"{figure.subject}: {lead} Reported by {', '.join(dict.fromkeys(o for o, _, _ in evidence))}.",
         kind="figure",
         lead=lead,
         as_given=(Quoted(context.quotation(figure, "as_given"), notes.cite(figure.sources)),),

@@ -86,15 +86,16 @@ def source_page(context: Context, source: Source) -> SourcePage:
         stored = f"{scope}, SHA-256 {source.text.sha256}"
     when = context.day(source.published)
     kind = "Reference entry" if outlet.type == "reference" else "Article"
+    dated = f" on {when.text}" if source.published else ", date not recorded"
     lead = (
-        f"{kind} published by {outlet.name} on {when.text}. "
+        f"{kind} published by {outlet.name}{dated}. "
         f"{len(supports)} statement{'s' if len(supports) != 1 else ''} on this site rest{'s' if len(supports) == 1 else ''} on its words."
     )
     return SourcePage(
         path=f"sources/{source.id}.md",
         template="source.md.j2",
         title=source.heading,
-        description=lead,
+        description=f"{source.heading}{'' if source.heading.endswith(('.', '?', '!')) else '.'} {lead}",
         kind="source",
         lead=lead,
         headline=Quoted(headline) if headline else None,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what tests/browser/ needs besides the Python packages of requirements.txt:
+# Install what tests/browser/ needs besides the Python packages of requirements-dev.txt:
 # Debian's Chromium (the browser Playwright drives; `playwright install` cannot download one here),
 # a Java runtime for the Nu Html Checker, and axe-core + vnu-jar from npm at the versions of package-lock.json.
 # Idempotent and quick when everything is there; `make test` runs it before pytest.
