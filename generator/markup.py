@@ -10,6 +10,12 @@ pass through untouched. Other contexts have their own function: :func:`url` for
 link targets, :func:`attribute` for HTML attribute values, :func:`script_json`
 for JSON inside ``<script>``, :func:`front_matter` for the YAML front matter that
 MkDocs prints unescaped.
+
+Characters no page can show as text are shown as U+FFFD in every context a reader sees: control
+characters (HTML forbids them, and MkDocs silently drops front matter holding one, so the page would
+print its own front matter as Markdown) and the bidi embeddings, overrides and isolates, which would
+reorder the page's own text after the value (a title's site name, the rest of a sentence). Structured
+data keeps them, as JSON escapes.
 """
 
 from __future__ import annotations
@@ -30,6 +36,15 @@ _INLINE_RE = re.compile("|".join(map(re.escape, _INLINE)))
 _LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
 
 
+# Control characters (but tab and line breaks), bidi embeddings, overrides and isolates, and noncharacters.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def shown(value: str) -> str:
+    """``value`` with every character a page cannot show as text replaced by U+FFFD."""
+    return _UNSHOWABLE.sub("\ufffd", value)
+
+
 def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
@@ -39,7 +54,7 @@ def text(value: object) -> Markup:
 
 def fragment(value: str) -> str:
     """A piece of one line of text, escaped but not trimmed (a run of words between marks)."""
-    return _INLINE_RE.sub(lambda m: _INLINE[m.group()], value.replace("\n", " ").replace("\r", " "))
+    return _INLINE_RE.sub(lambda m: _INLINE[m.group()], shown(value.replace("\n", " ").replace("\r", " ")))
 
 
 def guard_line_start(escaped: str) -> str:
@@ -67,20 +82,22 @@ def internal(path: str) -> Markup:
 
 def attribute(value: object) -> Markup:
     """A value for a double-quoted HTML attribute."""
-    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+    return Markup(html.escape(shown(" ".join(str(value).split())), quote=True))
+
+
+# What could end the element or open a comment, end a line in JavaScript, or stop YAML reading the front matter.
+_SCRIPT_UNSAFE = re.compile(f"[<>&\u2028\u2029\ufeff]|{_UNSHOWABLE.pattern}")
 
 
 def script_json(data: Any) -> Markup:
     """JSON safe inside a <script> element: no character can close it or open a comment."""
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        encoded = encoded.replace(char, escape)
-    return Markup(encoded)
+    return Markup(_SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded))
 
 
 def front_matter(value: str) -> Markup:
     """A YAML front-matter string that MkDocs prints raw into <title> and the navigation: HTML-escaped text."""
-    return Markup(json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(shown(" ".join(value.split())), quote=True), ensure_ascii=False))
 
 
 def front_matter_json(data: Any) -> Markup:
