@@ -80,9 +80,16 @@ def internal(path: str) -> Markup:
     return Markup(path)
 
 
+# Raw HTML in Markdown is read by the inline patterns (code spans, links, emphasis, backslash escapes) before it
+# is set aside, attribute values included: a link there would write its own quoted href and end the attribute.
+_ATTRIBUTE = {**_INLINE, "'": "&#39;"}
+_ATTRIBUTE_RE = re.compile("|".join(map(re.escape, _ATTRIBUTE)))
+
+
 def attribute(value: object) -> Markup:
-    """A value for a double-quoted HTML attribute."""
-    return Markup(html.escape(shown(" ".join(str(value).split())), quote=True))
+    """A value for a double-quoted HTML attribute in a page's Markdown: HTML special characters and every
+    character of Markdown syntax as character references, which the browser reads back."""
+    return Markup(_ATTRIBUTE_RE.sub(lambda m: _ATTRIBUTE[m.group()], shown(" ".join(str(value).split()))))
 
 
 # What could end the element or open a comment, end a line in JavaScript, or stop YAML reading the front matter.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from generator.publish import site_files, site_info
 from generator.resolve import load_facts
 
 from .conftest import TESTS
+from .test_render import _markdown
 
 HOSTILE = TESTS / "fixtures" / "hostile"
 SITE_URL = "https://hostile.example/"
@@ -213,3 +215,32 @@ def test_front_matter_values_survive_yaml_and_keep_structured_data_exact() -> No
     jsonld = yaml.safe_load(f"jsonld: {markup.front_matter_json(data)}")["jsonld"]
     assert json.loads(jsonld) == data
     assert not re.search("[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e]", jsonld)
+
+
+ATTRIBUTE_PAYLOADS = [
+    "[x](onload=alert(1)//) and `code` and *em* and \\*not\\* and <https://evil.example/>",
+    "\" onload=\"alert(1)\" ' onerror='alert(2)' > <script>alert(3)</script> &amp; &#60;",
+    "{: onclick=alert(1) } [^1] ![i](x.png) $\\foo$ ~~d~~ ==m== <!-- --> #",
+]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+@pytest.mark.parametrize("payload", ATTRIBUTE_PAYLOADS)
+def test_an_attribute_in_markdown_holds_its_text_exactly(payload: str) -> None:
+    """Markdown reads raw HTML's attribute values with its inline patterns: a name holding a Markdown link in
+    the overview image's alt text wrote the link's own quoted href into it, ending the attribute, and its
+    target (onload=...) became an event handler on the image."""
+    source = (f'<figure class="overview" markdown>\n<picture>\n<img src="x.svg" alt="{markup.attribute(payload)}">\n'
+              "</picture>\n</figure>\n")
+    parsed = _Tags()
+    parsed.feed(_markdown().convert(source))
+    assert [t for t, _ in parsed.tags] == ["figure", "p", "picture", "img"]
+    assert parsed.tags[-1][1] == [("src", "x.svg"), ("alt", payload)]
