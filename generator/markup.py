@@ -80,15 +80,16 @@ def internal(path: str) -> Markup:
     return Markup(path)
 
 
-# Raw HTML in Markdown is read by the inline patterns (code spans, links, emphasis, backslash escapes) before it
-# is set aside, attribute values included: a link there would write its own quoted href and end the attribute.
-_ATTRIBUTE = {**_INLINE, "'": "&#39;"}
+# Raw HTML in Markdown is read by the inline patterns (code spans, backslash escapes, links and footnote
+# references, emphasis) before it is set aside, attribute values included: a link there would write its own
+# quoted href and end the attribute.
+_ATTRIBUTE = {c: _INLINE[c] for c in '&<>"`\\[]*_'} | {"'": "&#39;"}
 _ATTRIBUTE_RE = re.compile("|".join(map(re.escape, _ATTRIBUTE)))
 
 
 def attribute(value: object) -> Markup:
-    """A value for a double-quoted HTML attribute in a page's Markdown: HTML special characters and every
-    character of Markdown syntax as character references, which the browser reads back."""
+    """A value for a double-quoted HTML attribute in a page's Markdown: HTML special characters and the
+    characters of Markdown's inline syntax as character references, which the browser reads back."""
     return Markup(_ATTRIBUTE_RE.sub(lambda m: _ATTRIBUTE[m.group()], shown(" ".join(str(value).split()))))
 
 
