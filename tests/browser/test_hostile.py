@@ -113,13 +113,17 @@ PROBE = r"""() => {
     if (tag === 'hr' && !el.parentElement.matches('.footnote')) problems.push('rule: ' + describe(el));
   }
   for (const el of document.querySelectorAll('[class*="planted" i]')) problems.push('attribute list: ' + describe(el));
+  // Titles outside the article: the header's page title and the table of contents hold text in a span only.
+  for (const el of document.querySelectorAll('.md-header__topic *, .md-nav--secondary .md-nav__link *')) {
+    if (!el.matches('span.md-ellipsis')) problems.push('element in a title: ' + describe(el));
+  }
   // Markdown syntax that became structure loses its marker: the element then starts with the word itself.
   const structure = 'h1, h2, h3, h4, h5, h6, li, td, th, blockquote, pre, code, dt, dd, abbr, strong, em, del, mark,'
     + ' summary, details, .admonition-title, .tabbed-labels > label, .footnote li p';
   for (const el of article.querySelectorAll(structure)) {
     if (/^\s*PLANTED/.test(el.textContent)) problems.push('structure from fact text: ' + describe(el));
   }
-  for (const el of article.querySelectorAll('.admonition, details')) {
+  for (const el of article.querySelectorAll('.admonition')) {
     const kind = [...el.classList].find(c => c !== 'admonition');
     if (!['verdict', 'success', 'info', 'warning', 'note', 'abstract'].includes(kind))
       problems.push('admonition from fact text: ' + describe(el));
