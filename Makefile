@@ -14,12 +14,13 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Validate, render into docs/, then build into a scratch folder and swap it in:
+# Validate, render into docs/, build into a scratch folder, index it for search, then swap it in:
 # a failed build leaves the previous site/ as it was.
 site: $(STAMP)
 	$(PY) -m generator build $(FACTS)
 	rm -rf .site.tmp
 	$(PY) -m mkdocs build --strict --quiet --site-dir .site.tmp
+	$(PY) -m generator.search .site.tmp
 	rm -rf .site.old
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.tmp site

@@ -9,6 +9,7 @@ grow linearly with N, and no page but the section indexes should grow with it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import re
 import shutil
@@ -24,6 +25,7 @@ import yaml
 from generator.model import Source
 from generator.render import render_site
 from generator.resolve import load_facts
+from generator.search import index_site
 from generator.walk import references
 from generator.write import write_pages
 
@@ -58,10 +60,13 @@ def _set(data: Any, loc: tuple[Any, ...], value: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--factor", type=int, default=10)
-    parser.add_argument("--mkdocs", action="store_true", help="also build the site with MkDocs")
+    parser.add_argument("--mkdocs", action="store_true", help="also build the site with MkDocs and index it for search")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR (new) and keep it: facts/, docs/, site/")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
+    with contextlib.nullcontext(args.keep) if args.keep else tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        if args.keep:
+            work.mkdir(parents=True)
         (work / "facts").mkdir()
         synthesise(args.factor, work / "facts")
         started = time.perf_counter()
@@ -113,9 +118,14 @@ def main() -> int:
                 check=True,
                 env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
             )
+            built = time.perf_counter()
+            pages_indexed = index_site(work / "site")
+            bundle = sum(p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file())
             size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file())
             pages_html = sorted(((p.stat().st_size, p) for p in (work / "site").rglob("*.html")), reverse=True)
-            print(f"  mkdocs {time.perf_counter() - begun:7.2f} s, site {size / 2**20:.1f} MiB")
+            print(f"  mkdocs {built - begun:7.2f} s, site {size / 2**20:.1f} MiB")
+            indexed = time.perf_counter()
+            print(f"  search {indexed - built:7.2f} s, {pages_indexed} pages, bundle {bundle / 2**20:.1f} MiB")
             print(
                 "  largest pages: "
                 + ", ".join(f"{p.relative_to(work / 'site')} {s // 1024} KiB" for s, p in pages_html[:4])

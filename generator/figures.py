@@ -100,14 +100,15 @@ class DerivedSum:
 def derived_sums(base: FactBase) -> list[DerivedSum]:
     """Per side and day, the sum of exact military and civilian death figures, beside the reported totals.
 
-    A part is an exact number; ordinals and undisclosed figures are neither parts nor totals.
+    A part is an exact number as of that very day; ordinals and undisclosed figures are neither parts nor
+    totals, and a figure dated only "no later than" a day is no part: two such counts may be of different days.
     """
     parts: dict[tuple[str, object], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     totals: dict[object, list[Figure]] = defaultdict(list)
     for f in base.of_kind("figure"):
         # An ordinal (the second fighter) is no amount, and "not disclosed" has no number to add.
         if isinstance(f, Figure) and f.measure == "deaths" and f.value_kind == "amount" and interval(f) is not None:
-            if f.side and f.category in ("military", "civilian"):
+            if f.side and f.category in ("military", "civilian") and not f.as_of.no_later_than:
                 parts[(f.side, f.as_of.date)][f.category].append(f)
             elif f.category == "total":
                 totals[f.as_of.date].append(f)

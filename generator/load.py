@@ -44,10 +44,19 @@ class _FactLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
-_FactLoader.yaml_implicit_resolvers = {
+class _FastLoader(yaml.CSafeLoader):
+    """The same, parsed by libyaml: several times faster, for the files that cannot hold an anchor or alias."""
+
+
+_FactLoader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _loader(text: str) -> yaml.SafeLoader:
+    """libyaml unless the text has a character that starts an anchor or alias: then the checking loader."""
+    return _FactLoader(text) if ("&" in text or "*" in text) else _FastLoader(text)  # type: ignore[return-value]
 
 
 @dataclass
@@ -100,7 +109,7 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
         return None, [
             FactError(shown, line, col, "not-utf8", f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8")
         ]
-    loader = _FactLoader(text)
+    loader = _loader(text)
     doc = Document(path, None)
     errors: list[FactError] = []
     try:

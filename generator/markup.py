@@ -31,18 +31,19 @@ from markupsafe import Markup
 # Characters Markdown or its extensions may read as syntax anywhere in a line.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_INLINE_RE = re.compile("|".join(map(re.escape, _INLINE)))
+# Control characters (but tab and line breaks), bidi embeddings, overrides and isolates, and noncharacters.
+_UNSHOWABLE_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069),
+                      (0xFDD0, 0xFDEF), (0xFFFE, 0xFFFF))
+_UNSHOWABLE = re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _UNSHOWABLE_RANGES) + "]")
+_SHOWN_TABLE = {c: "\ufffd" for low, high in _UNSHOWABLE_RANGES for c in range(low, high + 1)}
+_INLINE_TABLE = {**_SHOWN_TABLE, **str.maketrans({**_INLINE, "\n": " ", "\r": " "})}
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
 _LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
 
 
-# Control characters (but tab and line breaks), bidi embeddings, overrides and isolates, and noncharacters.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
-
-
 def shown(value: str) -> str:
     """``value`` with every character a page cannot show as text replaced by U+FFFD."""
-    return _UNSHOWABLE.sub("\ufffd", value)
+    return value.translate(_SHOWN_TABLE)
 
 
 def text(value: object) -> Markup:
@@ -54,11 +55,13 @@ def text(value: object) -> Markup:
 
 def fragment(value: str) -> str:
     """A piece of one line of text, escaped but not trimmed (a run of words between marks)."""
-    return _INLINE_RE.sub(lambda m: _INLINE[m.group()], shown(value.replace("\n", " ").replace("\r", " ")))
+    return value.translate(_INLINE_TABLE)
 
 
 def guard_line_start(escaped: str) -> str:
     """Keep escaped text that opens a line from starting a list, a rule, a tab or a details block."""
+    if not escaped or not (escaped[0] in "-+=?." or escaped[0].isdigit()):
+        return escaped
     return _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 
@@ -83,14 +86,13 @@ def internal(path: str) -> Markup:
 # Raw HTML in Markdown is read by the inline patterns (code spans, backslash escapes, links and footnote
 # references, emphasis) before it is set aside, attribute values included: a link there would write its own
 # quoted href and end the attribute.
-_ATTRIBUTE = {c: _INLINE[c] for c in '&<>"`\\[]*_'} | {"'": "&#39;"}
-_ATTRIBUTE_RE = re.compile("|".join(map(re.escape, _ATTRIBUTE)))
+_ATTRIBUTE_TABLE = {**_SHOWN_TABLE, **str.maketrans({c: _INLINE[c] for c in '&<>"`\\[]*_'} | {"'": "&#39;"})}
 
 
 def attribute(value: object) -> Markup:
     """A value for a double-quoted HTML attribute in a page's Markdown: HTML special characters and the
     characters of Markdown's inline syntax as character references, which the browser reads back."""
-    return Markup(_ATTRIBUTE_RE.sub(lambda m: _ATTRIBUTE[m.group()], shown(" ".join(str(value).split()))))
+    return Markup(" ".join(str(value).split()).translate(_ATTRIBUTE_TABLE))
 
 
 # What could end the element or open a comment, end a line in JavaScript, or stop YAML reading the front matter.

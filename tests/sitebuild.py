@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.search import index_site
 from generator.write import GENERATED
 
 from .conftest import REPO
 
 
 def build_site(facts: Path, work: Path, site_url: str = "") -> tuple[Path, str]:
-    """Render ``facts`` and run ``mkdocs build --strict`` under ``work``; return (site dir, MkDocs log)."""
+    """Render ``facts``, build with MkDocs (strict) and index for search under ``work``; return (site, MkDocs log)."""
     docs = work / "docs"
     shutil.copytree(
         REPO / "docs",
@@ -44,4 +45,5 @@ def build_site(facts: Path, work: Path, site_url: str = "") -> tuple[Path, str]:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
+    index_site(work / "site")
     return work / "site", result.stderr

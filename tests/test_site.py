@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from urllib.parse import urljoin
 from math import inf
 from pathlib import Path
 
@@ -14,6 +14,17 @@ from generator.resolve import load_facts
 from .conftest import REPO
 
 pytestmark = pytest.mark.slow
+
+
+def links_of(site: Path, page: str) -> set[str]:
+    """Every internal address the page at ``page`` (e.g. ``dates/``) links to, resolved from the site root."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    base = "https://site.invalid/"
+    return {
+        urljoin(base + page, href).removeprefix(base).partition("#")[0]
+        for href in re.findall(r'href="([^"]+)"', html)
+        if urljoin(base + page, href).startswith(base)
+    }
 
 
 def test_every_shipped_fact_has_a_page_that_cites_a_source(shipped_site: Path) -> None:
@@ -31,9 +42,8 @@ def test_every_day_has_a_page_linked_from_the_timeline(shipped_site: Path) -> No
     base, _ = load_facts(REPO / "facts")
     for day in base.days:
         assert (shipped_site / "dates" / day.isoformat() / "index.html").is_file()
-        month = (shipped_site / "dates" / f"{day:%Y-%m}" / "index.html").read_text(encoding="utf-8")
-        assert f'href="../{day.isoformat()}/"' in month
-        assert f'href="{day:%Y-%m}/"' in (shipped_site / "dates/index.html").read_text(encoding="utf-8")
+        assert f"dates/{day.isoformat()}/" in links_of(shipped_site, f"dates/{day:%Y-%m}/")
+        assert f"dates/{day:%Y-%m}/" in links_of(shipped_site, "dates/")
 
 
 def test_navigation_stays_small_as_pages_grow(shipped_site: Path) -> None:
@@ -56,22 +66,6 @@ def test_titles_and_headings_from_fact_text_are_escaped(fixture_site: Path) -> N
     assert "&lt;script&gt;" in title and "<" not in title
     claim = (fixture_site / "claims/example-all-is-well/index.html").read_text(encoding="utf-8")
     assert "<Co>" not in claim and "Example News &amp; &lt;Co&gt;" in claim
-
-
-@pytest.mark.parametrize(
-    "page, spellings",
-    [
-        ("people/mevlut-cavusoglu/", ["Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"]),
-        ("places/shusha/", ["Shusha", "Shushi"]),
-        ("places/martuni/", ["Martuni", "Khojavend"]),
-        ("organisations/azertac/", ["Azertac", "Azertag"]),
-    ],
-)
-def test_search_index_holds_every_spelling_of_a_name(shipped_site: Path, page: str, spellings: list[str]) -> None:
-    index = json.loads((shipped_site / "search/search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(page))
-    for spelling in spellings:
-        assert spelling in text, f"search cannot find {page} as {spelling!r}"
 
 
 def test_every_internal_link_resolves(shipped_site: Path) -> None:
@@ -115,9 +109,12 @@ def test_every_disagreement_in_the_shipped_facts_has_its_register_page(shipped_s
             expected.add(f"names-{place.id}")
     expected |= {d.id for d in base.of_kind("discrepancy")}
     assert expected, "the shipped facts are known to disagree"
-    listed = " ".join(p.read_text(encoding="utf-8") for p in (shipped_site / "discrepancies").glob("type-*/index.html"))
+    listed = set().union(
+        *(links_of(shipped_site, p.parent.relative_to(shipped_site).as_posix() + "/")
+          for p in (shipped_site / "discrepancies").glob("type-*/index.html"))
+    )
     assert sorted(a for a in expected if not (shipped_site / "discrepancies" / a / "index.html").is_file()) == []
-    assert sorted(a for a in expected if f'href="../{a}/"' not in listed) == []
+    assert sorted(a for a in expected if f"discrepancies/{a}/" not in listed) == []
 
 
 def _cannot_both_hold(f, g) -> bool:
@@ -131,7 +128,6 @@ def _cannot_both_hold(f, g) -> bool:
 
 
 def test_pages_link_to_the_disagreements_they_involve(shipped_site: Path) -> None:
-    claim = (shipped_site / "claims/aliyev-will-go-to-the-end-if-talks-fail/index.html").read_text(encoding="utf-8")
-    assert 'href="../../discrepancies/rendering-aliyev-will-go-to-the-end-if-talks-fail/"' in claim
-    place = (shipped_site / "places/shusha/index.html").read_text(encoding="utf-8")
-    assert 'href="../../discrepancies/names-shusha/"' in place
+    claim = links_of(shipped_site, "claims/aliyev-will-go-to-the-end-if-talks-fail/")
+    assert "discrepancies/rendering-aliyev-will-go-to-the-end-if-talks-fail/" in claim
+    assert "discrepancies/names-shusha/" in links_of(shipped_site, "places/shusha/")

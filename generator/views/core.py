@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence, TypeVar
@@ -319,12 +318,11 @@ def paginate(items: Sequence[T], first_path: str, size: int = PAGE_SIZE) -> list
 
 
 def relative(target: str, page_path: str) -> str:
-    """``target`` (a docs path, maybe with #anchor) as a link from the page at ``page_path``."""
-    path, _, anchor = target.partition("#")
-    if not path:
-        return f"#{anchor}"
-    link = os.path.relpath(path, os.path.dirname(page_path) or ".")
-    return f"{link}#{anchor}" if anchor else link
+    """``target`` (a docs path, maybe with #anchor) as a link from the page at ``page_path``: up to the root,
+    then down (MkDocs resolves and checks it; cheaper than a true relative path, which is computed per link)."""
+    if target.startswith("#"):
+        return target
+    return "../" * page_path.count("/") + target
 
 
 @dataclass(frozen=True)

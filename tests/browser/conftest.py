@@ -46,13 +46,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(directory: Path, log: Path, *, for_linkchecker: bool = False) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1 until the block ends; yield the root URL.
+def serving(directory: Path, log: Path, *, for_linkchecker: bool = False, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on ``port`` (a free one if 0) of 127.0.0.1 until the block ends; yield the root URL.
 
     The reader tests use the plain ``python -m http.server``; LinkChecker gets ``serve.py``, the same
     server plus the header that lifts LinkChecker's per-host throttle.
     """
-    port = _free_port()
+    port = port or _free_port()
     command = ([sys.executable, str(HERE / "serve.py"), str(port), str(directory)] if for_linkchecker else
                [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)])
     url = f"http://127.0.0.1:{port}/"

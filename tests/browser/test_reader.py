@@ -56,11 +56,10 @@ def test_search_finds_a_name_by_another_spelling(reader: Reader, site_url: str, 
                                                  title: str, address: str) -> None:
     page = reader.page
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially(query, delay=50)
-    # Material lists each page once, its title in the result's first <h1>.
-    result = page.locator("a.md-search-result__link").filter(has=page.locator("h1", has_text=re.compile(f"^{title}$")))
+    page.get_by_role("button", name="Search", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Search the site")
+    dialog.get_by_role("searchbox").press_sequentially(query, delay=50)
+    result = dialog.get_by_role("link", name=title, exact=True)
     expect(result.first).to_be_visible()
     reader.screenshot(scenario)
     result.first.click()
@@ -162,11 +161,10 @@ def test_markup_in_fact_text_shows_as_text(reader: Reader, fixture_site_url: str
     assert page.evaluate(INJECTED_SCRIPTS) == []
     assert page.locator('a[href^="javascript:"]').count() == 0
     reader.screenshot("markup-as-text")
-    # Material's search renders result snippets as HTML: the same text must stay text there too.
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("minister", delay=50)
-    snippet = page.locator(".md-search-result__item").filter(has_text='<script>alert("x")</script>').first
+    # Search renders result snippets as HTML: the same text must stay text there too.
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("dialog", name="Search the site").get_by_role("searchbox").press_sequentially("minister", delay=50)
+    snippet = page.locator(".kfd-search__result").filter(has_text='<script>alert("x")</script>').first
     expect(snippet).to_be_visible()
     assert page.evaluate(INJECTED_SCRIPTS) == []
     assert page.locator('a[href^="javascript:"]').count() == 0

@@ -1,0 +1,203 @@
+"""The site's search as a reader uses it, in Chromium: what it finds, what it downloads, the keyboard, axe.
+
+The queries and the page each must find in its first three results are in tests/search_queries.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import material
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from generator.search import variants
+
+from ..conftest import FIXTURE_FACTS, REPO
+from ..sitebuild import build_site
+from .conftest import AXE, CLAIM_WITH_SEVERAL_OUTLETS, Reader, _free_port, required, serving
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+KINDS = {"claim", "person", "organisation", "place", "outlet", "article", "event", "figure", "day", "discrepancy",
+         "page"}
+
+
+def open_search(page):
+    """Open the search dialog with its header button; return the dialog."""
+    page.get_by_role("button", name="Search", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Search the site")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def search(page, query: str):
+    """Type ``query`` into the open search dialog and wait for its results; return the dialog."""
+    dialog = page.get_by_role("dialog", name="Search the site")
+    box = dialog.get_by_role("searchbox")
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    status = re.compile(r"(results? for|No results for) “" + re.escape(query))
+    expect(dialog.get_by_role("status")).to_have_text(status)
+    return dialog
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[case["query"] for case in QUERIES])
+def test_a_query_finds_its_page_in_the_first_three_results(reader: Reader, site_url: str, case: dict) -> None:
+    page = reader.page
+    page.goto(site_url)
+    open_search(page)
+    dialog = search(page, case["query"])
+    first = [link.evaluate("a => a.href") for link in dialog.locator(".kfd-search__link").all()[:3]]
+    assert site_url + case["page"] in first
+
+
+def test_results_show_the_kind_of_page_and_a_snippet(reader: Reader, site_url: str) -> None:
+    page = reader.page
+    page.goto(site_url)
+    open_search(page)
+    dialog = search(page, "Shushi")
+    results = dialog.locator(".kfd-search__result")
+    assert results.count() > 1
+    for result in results.all():
+        assert result.locator(".kfd-search__kind").inner_text().lower() in KINDS
+        expect(result.get_by_role("link")).to_have_count(1)
+        expect(result.locator(".kfd-search__excerpt")).not_to_be_empty()
+    place = results.filter(has=page.get_by_role("link", name="Shusha", exact=True))
+    expect(place.locator(".kfd-search__kind")).to_have_text(re.compile("^place$", re.I))
+    expect(dialog.locator(".kfd-search__excerpt mark", has_text=re.compile("^Shushi$")).first).to_be_visible()
+    reader.screenshot("search-results")
+
+
+@pytest.mark.parametrize("query", ["Permanent link", "Last updated", "BibTeX"])
+def test_the_cite_box_is_not_indexed(reader: Reader, site_url: str, query: str) -> None:
+    # Every entity page has a cite box with these words: only the hand-written pages that explain citing may match.
+    page = reader.page
+    page.goto(site_url)
+    open_search(page)
+    dialog = search(page, query)
+    kinds = {kind.lower() for kind in dialog.locator(".kfd-search__kind").all_inner_texts()}
+    assert kinds <= {"page"}
+
+
+def test_nothing_of_the_index_loads_before_the_reader_types(reader: Reader, site_url: str,
+                                                            shipped_site: Path) -> None:
+    page = reader.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + CLAIM_WITH_SEVERAL_OUTLETS)
+    page.wait_for_load_state("networkidle")
+    open_search(page)
+    assert [url for url in fetched if "/pagefind/" in url] == []
+    search(page, "Baku")
+    page.wait_for_load_state("networkidle")
+    fragments = [url for url in fetched if url.endswith(".pf_fragment")]
+    assert 0 < len(fragments) < len(list((shipped_site / "pagefind" / "fragment").iterdir()))
+    assert any(url.endswith(".pf_index") for url in fetched)
+
+
+def test_the_keyboard_alone_opens_search_and_a_result(reader: Reader, site_url: str) -> None:
+    page = reader.page
+    page.goto(site_url + "people/")
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search the site")
+    box = dialog.get_by_role("searchbox")
+    expect(box).to_be_focused()
+    search(page, "Bayramov")
+    first = dialog.locator(".kfd-search__link").first
+    address = first.evaluate("a => a.href")
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(address)
+    expect(dialog).to_be_hidden()
+    opener = page.get_by_role("button", name="Search", exact=True)
+    opener.focus()
+    page.keyboard.press("Enter")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
+
+
+@pytest.fixture(scope="module")
+def published_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small fixture site built for the address it is served at, so Material's instant navigation is on.
+
+    (Instant navigation follows only links its sitemap lists, and the sitemap is empty without a site address.)
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site, _ = build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("published"), site_url=url)
+    with serving(site, site.parent / "server.log", port=port) as served:
+        assert served == url
+        yield url
+
+
+def test_search_works_across_instant_navigation(reader: Reader, published_url: str) -> None:
+    page = reader.page
+    page.goto(published_url)
+    page.evaluate("window.stillTheSameDocument = true")
+    open_search(page)
+    dialog = search(page, "Contoh")
+    dialog.get_by_role("link", name="Example City", exact=True).click()
+    page.wait_for_url(published_url + "places/example-city/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Example City"))
+    expect(dialog).to_be_hidden()
+    assert page.evaluate("window.stillTheSameDocument === true"), "the page was reloaded, not navigated instantly"
+    open_search(page)
+    dialog = search(page, "Menteri Contoh")
+    dialog.get_by_role("link", name="Example Minister", exact=True).click()
+    page.wait_for_url(published_url + "people/example-minister/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Example Minister"))
+    assert page.evaluate("window.stillTheSameDocument === true")
+    reader.screenshot("search-after-instant-navigation")
+
+
+@pytest.mark.parametrize("address", ["", CLAIM_WITH_SEVERAL_OUTLETS])
+@pytest.mark.parametrize("width", [1280, 400])
+def test_axe_finds_no_serious_violation_with_search_open_or_closed(browser, site_url: str, address: str,
+                                                                   width: int) -> None:
+    # Every axe rule (best practices included), unlike test_accessibility.py's WCAG selection.
+    source = required(AXE).read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + address)
+    page.add_script_tag(content=source)
+
+    def serious() -> list[tuple[str, str]]:
+        result = page.evaluate("axe.run(document)")
+        return [(v["id"], " ".join(map(str, node["target"]))) for v in result["violations"] for node in v["nodes"]
+                if (node.get("impact") or v["impact"]) in ("serious", "critical")]
+
+    closed = serious()
+    open_search(page)
+    search(page, "Aliyev")
+    expect(page.locator(".kfd-search__result").first).to_be_visible()
+    opened = serious()
+    context.close()
+    assert (closed, opened) == ([], [])
+
+
+def test_the_header_is_the_themes_but_for_search() -> None:
+    # overrides/partials/header.html copies Material's header to swap its search: a theme upgrade must not drift.
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (REPO / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    search_block = re.compile(r'\n *\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n *\{% endif %\}',
+                              re.S)
+    assert search_block.search(theirs), "Material's header no longer has the search block this override replaces"
+    expected = search_block.sub('\n    {% include "partials/search.html" %}', theirs)
+    strip_comment = re.compile(r"^\{#-.*?-#\}\n", re.S)
+    assert strip_comment.sub("", ours) == strip_comment.sub("", expected)
+
+
+def test_letters_without_a_decomposition_are_indexed_plain_too() -> None:
+    # Pagefind folds Ş and ö itself, but not ə or ı: "Xankendi" must find a page that writes "Xankəndi".
+    assert {"Xankendi", "Bakirköy"} <= set(variants("Xankəndi, Bakırköy"))
