@@ -419,14 +419,16 @@ def test_search_results_show_payloads_as_text(reader: Reader, hostile_url: str) 
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(hostile_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("onerror", delay=30)
-    result = page.locator(".md-search-result__item").filter(has_text="<img src=x onerror=alert(1)>").first
+    page.get_by_role("button", name="Search", exact=True).click()
+    search = page.get_by_role("dialog", name="Search the site")
+    search.get_by_role("searchbox").press_sequentially("onerror", delay=30)
+    expect(search.get_by_role("status")).to_have_text(re.compile("results? for “onerror”"))
+    result = search.locator(".kfd-search__result").filter(has_text="<img src=x onerror=alert(1)>").first
     expect(result).to_be_visible()
     reader.screenshot("hostile-search")
-    planted = page.evaluate("""() => [...document.querySelectorAll('.md-search-result *')]
-        .filter(el => [...el.attributes].some(a => /^on/i.test(a.name)) || el.matches('img, script, svg:not(.md-search-result__icon svg, .md-search-result__icon), b, iframe'))
+    planted = search.evaluate("""dialog => [...dialog.querySelectorAll('.kfd-search__results *')]
+        .filter(el => !['li', 'p', 'span', 'a', 'mark'].includes(el.localName) || el.attributes.length > 2
+                      || [...el.attributes].some(a => !['class', 'href'].includes(a.name)))
         .map(el => el.outerHTML.slice(0, 120))""")
     assert planted == []
     assert dialogs == []
