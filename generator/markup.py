@@ -50,7 +50,10 @@ def text(value: object) -> Markup:
     """Fact text as inline Markdown: one line, shown exactly as written, never structure."""
     if isinstance(value, Markup):
         return value
-    return Markup(guard_line_start(fragment(" ".join(str(value).split()))))
+    return Markup(guard_line_start(fragment(_ONE_LINE.sub(" ", str(value)))))
+
+
+_ONE_LINE = re.compile(r"\s+")
 
 
 def fragment(value: str) -> str:

@@ -152,14 +152,18 @@ def day_pages(context: Context) -> list[ListingPage]:
             around.append(Link(f"{long_date(days[i + 1])} →", f"dates/{days[i + 1].isoformat()}.md"))
         around.append(Link(f"{day:%B %Y}", f"dates/{day:%Y-%m}.md"))
         summary = ", ".join(
-            f"{len(entries.get(k, []))} {label}" for k, label in (("event", "events"), ("claim", "claims"),
-                                                                   ("source", "articles"), ("figure", "figures"))
+            _count(len(entries.get(k, [])), label) for k, label in (("event", "event"), ("claim", "claim"),
+                                                                     ("source", "article"), ("figure", "figure"))
             if entries.get(k)
         )
         for page in listing(f"dates/{day.isoformat()}.md", long_date(day), f"{long_date(day)}: {summary}.", items,
                             kind="day", around=tuple(around)):
             pages.append(_with_notes(page, notes))
     return pages
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _with_notes(page: ListingPage, notes: Notes) -> ListingPage:
@@ -214,8 +218,8 @@ def timeline_pages(context: Context) -> list[ListingPage]:
             events = _by_time(entries.get("event", []))
             for e in events:
                 items.append(Item(long_date(day), context.link(e), group_link=day_link))
-            others = [f"{len(entries[k])} {label}" for k, label in (("claim", "claims"), ("source", "articles"),
-                                                                    ("figure", "figures")) if entries.get(k)]
+            others = [_count(len(entries[k]), label) for k, label in (("claim", "claim"), ("source", "article"),
+                                                                    ("figure", "figure")) if entries.get(k)]
             if others or not events:
                 items.append(Item(long_date(day), day_link, prefix="Also: " if events else "",
                                   after=f" ({', '.join(others)})" if others else "", group_link=day_link))

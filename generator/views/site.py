@@ -8,7 +8,7 @@ from ..chart import Bar
 from ..conflicts import Entry
 from ..model import KINDS
 from ..text import long_date
-from .claims import SCALE_PAGE, VERDICT_RULES, VerdictRule
+from .claims import SCALE_PAGE, VERDICT_RULES
 from .core import Context, External, Link, Page
 from .lists import ClaimRow, claim_rows
 from .listings import Item, ListingPage, listing
@@ -45,10 +45,17 @@ class HomePage(Page):
     latest: tuple[ClaimRow, ...]
 
 
+@dataclass(frozen=True)
+class ScaleRow:
+    key: str
+    label: str
+    applies: str
+    count: int
+
+
 @dataclass(frozen=True, kw_only=True)
 class ScalePage(Page):
-    rules: tuple[VerdictRule, ...]
-    counts: dict[str, int]
+    rules: tuple[ScaleRow, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,8 +146,9 @@ def scale_page(context: Context, verdict_counts: dict[str, int]) -> ScalePage:
         title="How claims are labelled",
         description="The rule behind each claim's label: derived from the facts, never typed by hand.",
         kind="index",
-        rules=VERDICT_RULES,
-        counts=verdict_counts,
+        rules=tuple(
+            ScaleRow(r.key, r.label.format(n="N"), r.applies, verdict_counts.get(r.key, 0)) for r in VERDICT_RULES
+        ),
     )
 
 
