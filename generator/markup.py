@@ -86,16 +86,9 @@ def internal(path: str) -> Markup:
     return Markup(path)
 
 
-# Raw HTML in Markdown is read by the inline patterns (code spans, backslash escapes, links and footnote
-# references, emphasis) before it is set aside, attribute values included: a link there would write its own
-# quoted href and end the attribute.
-_ATTRIBUTE_TABLE = {**_SHOWN_TABLE, **str.maketrans({c: _INLINE[c] for c in '&<>"`\\[]*_'} | {"'": "&#39;"})}
-
-
 def attribute(value: object) -> Markup:
-    """A value for a double-quoted HTML attribute in a page's Markdown: HTML special characters and the
-    characters of Markdown's inline syntax as character references, which the browser reads back."""
-    return Markup(" ".join(str(value).split()).translate(_ATTRIBUTE_TABLE))
+    """A value for a double-quoted HTML attribute."""
+    return Markup(html.escape(shown(" ".join(str(value).split())), quote=True))
 
 
 # What could end the element or open a comment, end a line in JavaScript, or stop YAML reading the front matter.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ from generator.publish import site_files, site_info
 from generator.resolve import load_facts
 
 from .conftest import TESTS
-from .test_render import _markdown
 
 HOSTILE = TESTS / "fixtures" / "hostile"
 SITE_URL = "https://hostile.example/"
@@ -216,30 +214,3 @@ def test_front_matter_values_survive_yaml_and_keep_structured_data_exact() -> No
     assert json.loads(jsonld) == data
     assert not re.search("[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e]", jsonld)
 
-
-ATTRIBUTE_PAYLOADS = [
-    "[x](onload=alert(1)//) and `code` and *em* and \\*not\\* and <https://evil.example/>",
-    "\" onload=\"alert(1)\" ' onerror='alert(2)' > <script>alert(3)</script> &amp; &#60;",
-    "{: onclick=alert(1) } [^1] ![i](x.png) $\\foo$ ~~d~~ ==m== <!-- --> #",
-]
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
-@pytest.mark.parametrize("context", ["A paragraph <span title=\"{}\">x</span>", "## A heading <span title=\"{}\">x</span>"])
-@pytest.mark.parametrize("payload", ATTRIBUTE_PAYLOADS)
-def test_an_attribute_in_markdown_holds_its_text_exactly(context: str, payload: str) -> None:
-    """Markdown reads the attributes of inline HTML with its inline patterns: a claimant's name holding a
-    Markdown link in the overview image's alt text (then inline HTML) wrote the link's own quoted href into it,
-    ending the attribute, and the link target (onload=...) became an event handler of the image."""
-    parsed = _Tags()
-    parsed.feed(_markdown().convert(context.format(markup.attribute(payload))))
-    assert [t for t, _ in parsed.tags if t not in ("p", "h2", "a")] == ["span"]
-    assert [attrs for t, attrs in parsed.tags if t == "span"] == [[("title", payload)]]
