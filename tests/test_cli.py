@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import sys
-import time
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -88,31 +91,61 @@ def test_watch_re_renders_when_a_fact_changes_and_survives_a_broken_one(facts: P
         [sys.executable, "-m", "generator", "watch", str(facts), "--docs", str(docs)],
         cwd=tmp_path,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+    said = _Lines(watcher.stderr)
     try:
         person = facts / "people/example-minister.yaml"
-        person.write_text(
-            person.read_text(encoding="utf-8").replace("Example Minister", "Renamed Minister", 1), encoding="utf-8"
+        _save(person, person.read_text(encoding="utf-8").replace("Example Minister", "Renamed Minister", 1), tmp_path)
+        # Each build ends with a line on stderr; the one at start may or may not have seen the edit.
+        said.wait_for(
+            lambda line: line.startswith("wrote ") and "# Renamed Minister" in page.read_text(encoding="utf-8")
         )
-        assert _eventually(lambda: "# Renamed Minister" in page.read_text(encoding="utf-8"))
         good = page.read_text(encoding="utf-8")
-        person.write_text("name: [broken\n", encoding="utf-8")
-        time.sleep(2.5)  # more than one polling interval: the watcher has seen the broken file
+        _save(person, "name: [broken\n", tmp_path)
+        said.wait_for(lambda line: "nothing was written" in line)
         assert watcher.poll() is None, "the watcher must keep running after a bad edit"
         assert page.read_text(encoding="utf-8") == good
     finally:
         watcher.terminate()
-        _, stderr = watcher.communicate(timeout=10)
+        watcher.wait(timeout=10)
+    stderr = "".join(said.all())
     assert "yaml-syntax" in stderr and "Traceback" not in stderr
 
 
-def _eventually(condition, timeout: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
+def _save(path: Path, text: str, scratch: Path) -> None:
+    """Replace a file in one step, as editors do, so the watcher never reads it half written."""
+    draft = scratch / "draft"
+    draft.write_text(text, encoding="utf-8")
+    draft.replace(path)
+
+
+class _Lines:
+    """The lines a process writes to a pipe, read as they come, so a test can wait for the one it expects."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        self._reader = threading.Thread(target=lambda: [*map(self._queue.put, stream), self._queue.put("")])
+        self._reader.start()
+
+    def all(self) -> list[str]:
+        """Every line, once the process has ended and closed the pipe."""
+        self._reader.join(timeout=120)
+        while not self._queue.empty():
+            self.seen.append(self._queue.get())
+        return self.seen
+
+    def wait_for(self, matches: Callable[[str], bool]) -> None:
+        """Return at the first new line that ``matches``; fail if the process ends or stays silent for two minutes."""
+        while True:
+            try:
+                line = self._queue.get(timeout=120)
+            except queue.Empty:
+                pytest.fail("the watcher printed nothing for two minutes: " + "".join(self.seen))
+            assert line, "the watcher stopped: " + "".join(self.seen)
+            self.seen.append(line)
+            if matches(line):
+                return

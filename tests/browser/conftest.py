@@ -11,8 +11,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+WAIT_MS = 30_000  # how long an action or an expectation waits for its condition before it fails
 INSTALL_HINT = "run `make browser-tools` (bash tests/browser/install-tools.sh) first"
 
 CLAIM_WITH_SEVERAL_OUTLETS = "claims/aliyev-will-go-to-the-end-if-talks-fail/"
@@ -39,43 +38,33 @@ def required(path: Path) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serving(directory: Path, log: Path, *, for_linkchecker: bool = False, port: int = 0) -> Iterator[str]:
     """Serve ``directory`` on ``port`` (a free one if 0) of 127.0.0.1 until the block ends; yield the root URL.
 
-    The reader tests use the plain ``python -m http.server``; LinkChecker gets ``serve.py``, the same
-    server plus the header that lifts LinkChecker's per-host throttle.
+    The port is bound and listening before the server process starts (``serve.py`` inherits the socket), so the
+    URL answers as soon as it is yielded: a request waits in the backlog until the server accepts it. LinkChecker
+    gets the header that lifts its per-host throttle.
     """
-    port = port or _free_port()
-    command = ([sys.executable, str(HERE / "serve.py"), str(port), str(directory)] if for_linkchecker else
-               [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)])
-    url = f"http://127.0.0.1:{port}/"
-    with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    with socket.create_server(("127.0.0.1", port)) as listening:
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
+        command = [sys.executable, str(HERE / "serve.py"), str(listening.fileno()), str(directory)]
+        with log.open("wb") as out:
+            server = subprocess.Popen(command + ["--linkchecker"] * for_linkchecker, stdout=out,
+                                      stderr=subprocess.STDOUT, pass_fds=[listening.fileno()])
+    # Only the server holds the socket now: should it die, requests are refused rather than left waiting.
+    try:
+        yield url
+    finally:
+        stopped_early = server.poll()
+        server.terminate()
         try:
-            deadline = time.monotonic() + 15
-            while True:
-                try:
-                    with urllib.request.urlopen(url, timeout=2):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        pytest.fail(f"the server for {directory} did not start: {log.read_text(errors='replace')}")
-                    time.sleep(0.1)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    if stopped_early is not None:
+        pytest.fail(f"the server for {directory} stopped early ({stopped_early}): {log.read_text(errors='replace')}")
 
 
 PAGE_KINDS = ("home", "person", "organisation", "place", "outlet", "source", "claim", "event", "figure", "date",
@@ -125,7 +114,9 @@ def browser() -> Iterator[object]:
     required(CHROMIUM)
     from playwright.sync_api import expect, sync_playwright
 
-    expect.set_options(timeout=15_000)  # room for search to build its index on a slow, busy CI machine
+    # Every wait is for a condition, never for a time; the bound only decides how long a failure takes to show,
+    # and leaves room for search to build its index on a slow, busy CI machine.
+    expect.set_options(timeout=WAIT_MS)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
@@ -133,6 +124,11 @@ def browser() -> Iterator[object]:
         yield chromium
         chromium.close()
 
+
+# Material mounts its content tabs (turning each label into a link) one task after DOMContentLoaded, so possibly
+# after the load event a navigation waits for; everything else it adds to the content is there by then.
+THEME_MOUNTED = """() => [...document.querySelectorAll('[data-tabs] > .tabbed-labels')]
+    .every(labels => labels.classList.contains('tabbed-labels--linked'))"""
 
 FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
 
@@ -160,7 +156,7 @@ def reader(browser) -> Iterator[Reader]:
     and when a page threw an uncaught script error.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="UTC")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     reader = Reader(page)
 

@@ -1,26 +1,43 @@
-"""``python -m http.server`` plus a ``LinkChecker`` response header, for the link check only.
+"""``python -m http.server`` on a listening socket the tests hand over, for the browser and the link check.
 
-LinkChecker waits 0.1-0.6 s between two requests to one host unless the host answers with a
-``LinkChecker`` header (its documented opt-in for a faster crawl); every anchor is its own request,
-so on the plain server the crawl of the whole site takes about ten minutes instead of seconds.
+The tests bind and listen on a free port of 127.0.0.1 before starting this process and pass the socket's file
+descriptor: the port cannot be taken by anyone else in between, and a request sent before this process is ready
+waits in the socket's backlog instead of being refused, so nobody has to poll for the server to come up.
 
-Usage: python serve.py PORT DIRECTORY
+With ``--linkchecker`` every response carries a ``LinkChecker`` header: LinkChecker waits 0.1-0.6 s between two
+requests to one host unless the host answers with it (its documented opt-in for a faster crawl); every anchor is
+its own request, so on the plain server the crawl of the whole site takes about ten minutes instead of seconds.
+
+Usage: python serve.py FD DIRECTORY [--linkchecker]
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import sys
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
+class LinkCheckerHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
 
 
+class InheritedSocketServer(http.server.ThreadingHTTPServer):
+    """The standard threading server, on a socket that is already bound and listening."""
+
+    def __init__(self, fd: int, handler: type[http.server.BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler, bind_and_activate=False)
+        self.socket.close()
+        self.socket = socket.socket(fileno=fd)
+        self.server_address = self.socket.getsockname()
+        self.server_name, self.server_port = self.server_address[:2]
+
+
 if __name__ == "__main__":
-    port, directory = int(sys.argv[1]), sys.argv[2]
-    http.server.test(HandlerClass=functools.partial(Handler, directory=directory),
-                     ServerClass=http.server.ThreadingHTTPServer, port=port, bind="127.0.0.1")
+    fd, directory = int(sys.argv[1]), sys.argv[2]
+    handler = LinkCheckerHandler if "--linkchecker" in sys.argv[3:] else http.server.SimpleHTTPRequestHandler
+    with InheritedSocketServer(fd, functools.partial(handler, directory=directory)) as server:
+        server.serve_forever()

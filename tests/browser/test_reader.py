@@ -34,7 +34,7 @@ def words(text: str) -> str:
 def test_home_page(reader: Reader, site_url: str) -> None:
     page = reader.page
     page.goto(site_url)
-    assert page.title().startswith("Karabakh Fact Desk")
+    expect(page).to_have_title(re.compile(r"^Karabakh Fact Desk"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Karabakh Fact Desk"))
     browse = page.locator("article table").filter(has=page.get_by_role("link", name="Timeline"))
     expect(browse).to_be_visible()
@@ -45,7 +45,7 @@ def test_home_page(reader: Reader, site_url: str) -> None:
 
 def test_home_page_title_names_the_site_once(reader: Reader, site_url: str) -> None:
     reader.page.goto(site_url)
-    assert reader.page.title() == "Karabakh Fact Desk"
+    expect(reader.page).to_have_title("Karabakh Fact Desk")
 
 
 @pytest.mark.parametrize("scenario, query, title, address", [
@@ -58,12 +58,12 @@ def test_search_finds_a_name_by_another_spelling(reader: Reader, site_url: str, 
     page.goto(site_url)
     page.get_by_role("button", name="Search", exact=True).click()
     dialog = page.get_by_role("dialog", name="Search the site")
-    dialog.get_by_role("searchbox").press_sequentially(query, delay=50)
+    dialog.get_by_role("searchbox").press_sequentially(query)
     result = dialog.get_by_role("link", name=title, exact=True)
     expect(result.first).to_be_visible()
     reader.screenshot(scenario)
     result.first.click()
-    page.wait_for_url(re.compile(re.escape(site_url + address) + r"(\?[^#]*)?$"))
+    expect(page).to_have_url(re.compile(re.escape(site_url + address) + r"(\?[^#]*)?$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{title}"))
 
 
@@ -84,17 +84,18 @@ def test_each_outlet_rendering_shows_in_its_tab(reader: Reader, site_url: str) -
     tabs = page.locator(".tabbed-set").filter(has=page.locator(".tabbed-labels label", has_text=next(iter(expected))))
     labels = tabs.locator(".tabbed-labels > label")
     blocks = tabs.locator(".tabbed-content > .tabbed-block")
-    assert sorted(labels.all_inner_texts()) == sorted(expected)
-    for index, label in enumerate(labels.all()):
-        outlet = label.inner_text()
-        label.click()
+    expect(labels).to_have_count(len(expected))
+    outlets = labels.all_inner_texts()  # the page's own markup, complete once it has loaded
+    assert sorted(outlets) == sorted(expected)
+    expect(blocks).to_have_count(len(outlets))
+    for index, outlet in enumerate(outlets):
+        labels.nth(index).click()
         expect(blocks.nth(index)).to_be_visible()
-        for other in range(blocks.count()):
+        for other in range(len(outlets)):
             if other != index:
                 expect(blocks.nth(other)).to_be_hidden()
-        shown = words(blocks.nth(index).inner_text())
         for excerpt in expected[outlet]:
-            assert excerpt in shown, f"tab {outlet!r} does not show {excerpt!r}"
+            expect(blocks.nth(index)).to_contain_text(excerpt)
             expect(blocks.nth(index).locator("blockquote", has_text=excerpt[:60]).first).to_be_visible()
         tabs.evaluate("set => { set.scrollIntoView(); window.scrollBy(0, -80); }")  # below Material's fixed header
         reader.screenshot(f"claim-tab-{index + 1}")
@@ -112,12 +113,13 @@ def test_a_citation_footnote_leads_to_the_excerpt_and_the_article(reader: Reader
     reference = quote.locator("sup a")
     number = reference.inner_text()
     reference.click()
-    assert page.evaluate("location.hash") == f"#fn:{number}"
-    target = page.locator(":target")
-    expect(target).to_have_id(f"fn:{number}")
-    expect(target).to_be_in_viewport()
-    assert excerpt in words(target.inner_text())
-    expect(target.locator(f'a[href="{article_url}"]')).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(site_url + CLAIM_WITH_SEVERAL_OUTLETS + f"#fn:{number}") + "$"))
+    note = page.locator(f'[id="fn:{number}"]')
+    expect(note).to_be_in_viewport()
+    # The note is the target, which the theme highlights (and shows its way back to the text).
+    expect(page.locator(":target")).to_have_id(f"fn:{number}")
+    expect(note).to_contain_text(excerpt)
+    expect(note.locator(f'a[href="{article_url}"]')).to_be_visible()
     reader.screenshot("footnote")
 
 
@@ -153,21 +155,20 @@ def test_markup_in_fact_text_shows_as_text(reader: Reader, fixture_site_url: str
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     summary = fact("events", INJECTION_EVENT.split("/")[1], FIXTURE_FACTS)["summary"]
     assert '<script>alert("x")</script>' in summary and "javascript:" in summary
-    page.goto(fixture_site_url + INJECTION_EVENT)
-    page.wait_for_load_state("networkidle")
+    page.goto(fixture_site_url + INJECTION_EVENT)  # returns once the page and its scripts have loaded
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(re.escape('<script>alert("x")</script>')))
     expect(page.locator("article").get_by_text("[a link](javascript:alert(1))").first).to_be_visible()
-    assert '<script>alert("x")</script>' in page.title()
+    expect(page).to_have_title(re.compile(re.escape('<script>alert("x")</script>')))
     assert page.evaluate(INJECTED_SCRIPTS) == []
-    assert page.locator('a[href^="javascript:"]').count() == 0
+    expect(page.locator('a[href^="javascript:"]')).to_have_count(0)
     reader.screenshot("markup-as-text")
     # Search renders result snippets as HTML: the same text must stay text there too.
     page.get_by_role("button", name="Search", exact=True).click()
-    page.get_by_role("dialog", name="Search the site").get_by_role("searchbox").press_sequentially("minister", delay=50)
+    page.get_by_role("dialog", name="Search the site").get_by_role("searchbox").press_sequentially("minister")
     snippet = page.locator(".kfd-search__result").filter(has_text='<script>alert("x")</script>').first
     expect(snippet).to_be_visible()
-    assert page.evaluate(INJECTED_SCRIPTS) == []
-    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert page.evaluate(INJECTED_SCRIPTS) == []  # checked after the results are shown
+    expect(page.locator('a[href^="javascript:"]')).to_have_count(0)
     reader.screenshot("markup-as-text-search")
     assert dialogs == []
 
@@ -178,7 +179,8 @@ def test_the_casualty_overview_comes_with_its_table(reader: Reader, site_url: st
     chart = page.locator("figure.overview img")
     expect(chart).to_be_visible()
     expect(chart).to_have_attribute("alt", re.compile("more than 1,200 people"))
-    assert chart.evaluate("img => img.complete && img.naturalWidth > 0"), "the chart did not load"
+    expect(chart).to_have_js_property("complete", True)
+    expect(chart).not_to_have_js_property("naturalWidth", 0)  # loaded, not a broken image
     table = page.locator("xpath=//*[@id='the-overview-as-a-table']/following::table[1]")
     expect(table).to_contain_text("more than 1,200 people")
     expect(table).to_contain_text("as many as 5,000 people")

@@ -6,7 +6,6 @@ The queries and the page each must find in its first three results are in tests/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import material
@@ -16,9 +15,8 @@ from playwright.sync_api import expect
 
 from generator.search import variants
 
-from ..conftest import FIXTURE_FACTS, REPO
-from ..sitebuild import build_site
-from .conftest import AXE, CLAIM_WITH_SEVERAL_OUTLETS, Reader, _free_port, required, serving
+from ..conftest import REPO
+from .conftest import AXE, CLAIM_WITH_SEVERAL_OUTLETS, Reader, required
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -125,40 +123,6 @@ def test_the_keyboard_alone_opens_search_and_a_result(reader: Reader, site_url: 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(opener).to_be_focused()
-
-
-@pytest.fixture(scope="module")
-def published_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The small fixture site built for the address it is served at, so Material's instant navigation is on.
-
-    (Instant navigation follows only links its sitemap lists, and the sitemap is empty without a site address.)
-    """
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site, _ = build_site(FIXTURE_FACTS, tmp_path_factory.mktemp("published"), site_url=url)
-    with serving(site, site.parent / "server.log", port=port) as served:
-        assert served == url
-        yield url
-
-
-def test_search_works_across_instant_navigation(reader: Reader, published_url: str) -> None:
-    page = reader.page
-    page.goto(published_url)
-    page.evaluate("window.stillTheSameDocument = true")
-    open_search(page)
-    dialog = search(page, "Contoh")
-    dialog.get_by_role("link", name="Example City", exact=True).click()
-    page.wait_for_url(published_url + "places/example-city/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Example City"))
-    expect(dialog).to_be_hidden()
-    assert page.evaluate("window.stillTheSameDocument === true"), "the page was reloaded, not navigated instantly"
-    open_search(page)
-    dialog = search(page, "Menteri Contoh")
-    dialog.get_by_role("link", name="Example Minister", exact=True).click()
-    page.wait_for_url(published_url + "people/example-minister/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Example Minister"))
-    assert page.evaluate("window.stillTheSameDocument === true")
-    reader.screenshot("search-after-instant-navigation")
 
 
 @pytest.mark.parametrize("address", ["", CLAIM_WITH_SEVERAL_OUTLETS])
