@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from ..conftest import TESTS
 from ..sitebuild import build_site
-from .conftest import INSTALL_HINT, VNU, Reader, required, serving
+from .conftest import INSTALL_HINT, VNU, WAIT_MS, Reader, required, serving
 from .test_html import ERRORS, allowance
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -166,6 +166,7 @@ def strict_json(text: str) -> object:
 def visited(hostile_site: Path, hostile_url: str, browser) -> dict[str, dict]:
     """Every page opened once in one tab: address -> what the probe found, plus dialogs and errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="UTC")
+    context.set_default_timeout(WAIT_MS)
     foreign: list[str] = []
     context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: (foreign.append(route.request.url),
                                                                               route.abort()))
@@ -180,8 +181,8 @@ def visited(hostile_site: Path, hostile_url: str, browser) -> dict[str, dict]:
     try:
         for address in addresses(hostile_site):
             events.clear()
-            page.goto(hostile_url + address)
-            page.wait_for_load_state("networkidle")
+            page.goto(hostile_url + address)  # after the load event: images (and any handler on them) are done
+            expect(page.locator("article h1")).to_be_visible()
             result = page.evaluate(probe)
             result["events"] = list(events)
             found[address] = result
