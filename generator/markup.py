@@ -10,6 +10,12 @@ pass through untouched. Other contexts have their own function: :func:`url` for
 link targets, :func:`attribute` for HTML attribute values, :func:`script_json`
 for JSON inside ``<script>``, :func:`front_matter` for the YAML front matter that
 MkDocs prints unescaped.
+
+Characters no page can show as text are shown as U+FFFD in every context a reader sees: control
+characters (HTML forbids them, and MkDocs silently drops front matter holding one, so the page would
+print its own front matter as Markdown) and the bidi embeddings, overrides and isolates, which would
+reorder the page's own text after the value (a title's site name, the rest of a sentence). Structured
+data keeps them, as JSON escapes.
 """
 
 from __future__ import annotations
@@ -25,9 +31,19 @@ from markupsafe import Markup
 # Characters Markdown or its extensions may read as syntax anywhere in a line.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_INLINE_TABLE = str.maketrans({**_INLINE, "\n": " ", "\r": " "})
+# Control characters (but tab and line breaks), bidi embeddings, overrides and isolates, and noncharacters.
+_UNSHOWABLE_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069),
+                      (0xFDD0, 0xFDEF), (0xFFFE, 0xFFFF))
+_UNSHOWABLE = re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _UNSHOWABLE_RANGES) + "]")
+_SHOWN_TABLE = {c: "\ufffd" for low, high in _UNSHOWABLE_RANGES for c in range(low, high + 1)}
+_INLINE_TABLE = {**_SHOWN_TABLE, **str.maketrans({**_INLINE, "\n": " ", "\r": " "})}
 # What may start a block when it opens a line: lists, rules, tabs (===), details (???), numbered lists.
 _LINE_START = re.compile(r"^([-+=?.]|\d+(?=[.)]))")
+
+
+def shown(value: str) -> str:
+    """``value`` with every character a page cannot show as text replaced by U+FFFD."""
+    return value.translate(_SHOWN_TABLE)
 
 
 def text(value: object) -> Markup:
@@ -72,20 +88,22 @@ def internal(path: str) -> Markup:
 
 def attribute(value: object) -> Markup:
     """A value for a double-quoted HTML attribute."""
-    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+    return Markup(html.escape(shown(" ".join(str(value).split())), quote=True))
+
+
+# What could end the element or open a comment, end a line in JavaScript, or stop YAML reading the front matter.
+_SCRIPT_UNSAFE = re.compile(f"[<>&\u2028\u2029\ufeff]|{_UNSHOWABLE.pattern}")
 
 
 def script_json(data: Any) -> Markup:
     """JSON safe inside a <script> element: no character can close it or open a comment."""
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        encoded = encoded.replace(char, escape)
-    return Markup(encoded)
+    return Markup(_SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded))
 
 
 def front_matter(value: str) -> Markup:
     """A YAML front-matter string that MkDocs prints raw into <title> and the navigation: HTML-escaped text."""
-    return Markup(json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(shown(" ".join(value.split())), quote=True), ensure_ascii=False))
 
 
 def front_matter_json(data: Any) -> Markup:
