@@ -97,6 +97,7 @@ BOILERPLATE = CSSSelector(
             "script",
             "style",
             "[hidden]",
+            ".report-error",  # the report link under listings, days and hand-written pages
         ]
     )
 )

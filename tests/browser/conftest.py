@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,17 +39,29 @@ def required(path: Path) -> Path:
     return path
 
 
+def published_path(site: Path) -> str:
+    """The path the site is published under (``/fact-desk/`` for the shipped mkdocs.yml), from its sitemap.
+
+    Pages that cannot use relative addresses (MkDocs's 404 page) name their styles and scripts under it."""
+    match = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert match, f"{site}/sitemap.xml lists no page"
+    return urllib.parse.urlsplit(match.group(1)).path
+
+
 @contextlib.contextmanager
 def serving(directory: Path, log: Path, *, for_linkchecker: bool = False, port: int = 0) -> Iterator[str]:
-    """Serve ``directory`` on ``port`` (a free one if 0) of 127.0.0.1 until the block ends; yield the root URL.
+    """Serve ``directory`` on ``port`` (a free one if 0) of 127.0.0.1 until the block ends; yield the site's URL.
+
+    As on GitHub Pages, the site is served under the path of its configured address, and nothing outside it.
 
     The port is bound and listening before the server process starts (``serve.py`` inherits the socket), so the
     URL answers as soon as it is yielded: a request waits in the backlog until the server accepts it. LinkChecker
     gets the header that lifts its per-host throttle.
     """
     with socket.create_server(("127.0.0.1", port)) as listening:
-        url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
-        command = [sys.executable, str(HERE / "serve.py"), str(listening.fileno()), str(directory)]
+        path = published_path(directory)
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}{path}"
+        command = [sys.executable, str(HERE / "serve.py"), str(listening.fileno()), str(directory), path]
         with log.open("wb") as out:
             server = subprocess.Popen(command + ["--linkchecker"] * for_linkchecker, stdout=out,
                                       stderr=subprocess.STDOUT, pass_fds=[listening.fileno()])

@@ -8,7 +8,10 @@ With ``--linkchecker`` every response carries a ``LinkChecker`` header: LinkChec
 requests to one host unless the host answers with it (its documented opt-in for a faster crawl); every anchor is
 its own request, so on the plain server the crawl of the whole site takes about ten minutes instead of seconds.
 
-Usage: python serve.py FD DIRECTORY [--linkchecker]
+DIRECTORY is served under PATH (the path of the site's published address, as on GitHub Pages); any other
+path is not found.
+
+Usage: python serve.py FD DIRECTORY PATH [--linkchecker]
 """
 
 from __future__ import annotations
@@ -19,7 +22,22 @@ import socket
 import sys
 
 
-class LinkCheckerHandler(http.server.SimpleHTTPRequestHandler):
+class PublishedPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Files of ``directory`` under ``published_path`` only."""
+
+    published_path = "/"
+
+    def send_head(self):  # noqa: ANN201 - the standard library's own signature
+        if not self.path.startswith(self.published_path):
+            self.send_error(404, "outside the site's published path")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path.removeprefix(self.published_path))
+
+
+class LinkCheckerHandler(PublishedPathHandler):
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
@@ -37,7 +55,7 @@ class InheritedSocketServer(http.server.ThreadingHTTPServer):
 
 
 if __name__ == "__main__":
-    fd, directory = int(sys.argv[1]), sys.argv[2]
-    handler = LinkCheckerHandler if "--linkchecker" in sys.argv[3:] else http.server.SimpleHTTPRequestHandler
+    fd, directory, PublishedPathHandler.published_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    handler = LinkCheckerHandler if "--linkchecker" in sys.argv[4:] else PublishedPathHandler
     with InheritedSocketServer(fd, functools.partial(handler, directory=directory)) as server:
         server.serve_forever()
