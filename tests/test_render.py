@@ -210,3 +210,27 @@ def test_no_template_writes_quotation_marks_around_a_value() -> None:
     for path in (REPO / "generator" / "templates").glob("*.j2"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"[“”„«»]\s*\{\{|\}\}\s*[“”„«»]", source), path.name
+
+
+def test_a_comparison_of_many_figures_is_cut_across_pages_of_bounded_size(tmp_path) -> None:
+    # A hundred outlets repeating one toll must not make one page that grows with them.
+    import shutil
+
+    from generator.views.figures import ROWS_PER_PAGE
+
+    facts = tmp_path / "facts"
+    shutil.copytree(FIXTURE_FACTS, facts)
+    figure = (facts / "figures" / "example-deaths-followup.yaml").read_text(encoding="utf-8")
+    copies = 2 * ROWS_PER_PAGE + 5
+    for n in range(copies):
+        (facts / "figures" / f"example-deaths-copy-{n}.yaml").write_text(figure, encoding="utf-8")
+    base, errors = load_facts(facts)
+    assert errors == []
+    compared = {path: page for path, page in site_files(base, site_info(base, site_url=SITE_URL)).items()
+                if re.fullmatch(r"figures/compared(-\d+)?\.md", path)}
+    assert len(compared) >= 3
+    rows = {path: re.findall(r'<tr><td>.*?href="[^"]*figures/([\w-]+)/"', page) for path, page in compared.items()}
+    assert all(len(found) <= ROWS_PER_PAGE for found in rows.values()), {p: len(r) for p, r in rows.items()}
+    shown = [figure_id for found in rows.values() for figure_id in found]
+    assert sorted(f for f in shown if "-copy-" in f) == sorted(f"example-deaths-copy-{n}" for n in range(copies))
+    assert any("(continued, part 2 of 3)" in page for page in compared.values())

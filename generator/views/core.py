@@ -300,7 +300,26 @@ PAGE_SIZE = 50
 
 def paginate(items: Sequence[T], first_path: str, size: int = PAGE_SIZE) -> list[tuple[str, Sequence[T], Pager]]:
     """Split a listing into pages: ``first_path`` holds the first, ``<stem>-2.md`` and so on the rest."""
-    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+    return paginate_chunks([items[i : i + size] for i in range(0, len(items), size)] or [items[:0]], first_path)
+
+
+def pack(weights: Sequence[int], most: int) -> list[range]:
+    """Consecutive items grouped so that no group's weights add up to more than ``most`` (an item heavier
+    than that alone in its group): the indexes of each group, in order."""
+    groups: list[range] = []
+    start = total = 0
+    for i, weight in enumerate(weights):
+        if i > start and total + weight > most:
+            groups.append(range(start, i))
+            start, total = i, 0
+        total += weight
+    if start < len(weights):
+        groups.append(range(start, len(weights)))
+    return groups
+
+
+def paginate_chunks(chunks: Sequence[Sequence[T]], first_path: str) -> list[tuple[str, Sequence[T], Pager]]:
+    """Pages of chunks already cut: ``first_path`` holds the first, ``<stem>-2.md`` and so on the rest."""
     stem = first_path[: -len(".md")]
     paths = [first_path] + [f"{stem}-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []

@@ -7,6 +7,7 @@ whether they can all be true, and the range they all allow is labelled as our in
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..chart import Bar
@@ -15,7 +16,7 @@ from ..figures import SIDE_NAMES, derived_sums
 from ..intervals import interval
 from ..model import Figure
 from ..text import figure_value, long_date, number
-from .core import Context, Day, Link, Notes, Page, Quoted, paginate
+from .core import Context, Day, Link, Notes, Page, Quoted, pack, paginate_chunks
 from .lists import own_voice, outlets_citing
 
 VERDICT_WORDS = {
@@ -26,7 +27,8 @@ VERDICT_WORDS = {
 }
 OVERVIEW_BARS = 40
 """At most this many claims in the overview: the latest figure per claimant, panel and kind of bound."""
-COMPARISONS_PER_PAGE = 15
+ROWS_PER_PAGE = 60
+"""Rows on one page of the comparisons: a row with its footnote is about 2 KB of HTML."""
 
 
 @dataclass(frozen=True)
@@ -164,20 +166,34 @@ def _sentence(c: Comparison) -> str:
     )
 
 
-def comparison_view(context: Context, c: Comparison, notes: Notes) -> ComparisonView:
+@dataclass(frozen=True)
+class _Table:
+    """One table of the comparisons page: a comparison's rows, or a part of them."""
+
+    comparison: Comparison
+    figures: tuple[Figure, ...]
+    part: int
+    parts: int
+
+
+def _tables(c: Comparison, untold: Sequence[Figure]) -> list[_Table]:
+    """The comparison's figures, then the undisclosed ones of its measure, cut into tables of at most
+    ``ROWS_PER_PAGE`` rows: no page grows with the number of figures one comparison holds."""
+    figures = (*c.figures, *untold)
+    cuts = range(0, len(figures), ROWS_PER_PAGE)
+    return [_Table(c, figures[i : i + ROWS_PER_PAGE], n, len(cuts)) for n, i in enumerate(cuts, 1)]
+
+
+def _comparison_view(context: Context, table: _Table, notes: Notes) -> ComparisonView:
+    c = table.comparison
     subject = min((f.subject for f in c.figures), key=len)
-    untold = [
-        f for f in context.base.of_kind("figure")
-        if isinstance(f, Figure) and f.qualifier == "not-disclosed"
-        and (f.measure, f.category, f.side) == (c.figures[0].measure, c.figures[0].category, c.figures[0].side)
-    ]
-    rows = tuple(_detail_row(context, f, notes) for f in (*c.figures, *untold))
+    later = table.part > 1
     return ComparisonView(
-        anchor=c.anchor,
-        heading=f"{subject}{c.when}",
+        anchor=f"{c.anchor}-{table.part}" if later else c.anchor,
+        heading=f"{subject}{c.when}" + (f" (continued, part {table.part} of {table.parts})" if later else ""),
         verdict=VERDICT_WORDS[c.verdict],
         sentence=_sentence(c),
-        rows=rows,
+        rows=tuple(_detail_row(context, f, notes) for f in table.figures),
         entry=context.entry_links.get(c.anchor),
     )
 
@@ -213,9 +229,19 @@ def figures_pages(context: Context, comparisons: list[Comparison], overview: obj
         notes=notes.freeze(),
     )
     pages: list[Page] = [index]
-    for path, chunk, pager in paginate(comparisons, "figures/compared.md", COMPARISONS_PER_PAGE):
+    untold: dict[tuple[str, str, str], list[Figure]] = {}
+    for f in context.base.of_kind("figure"):
+        if isinstance(f, Figure) and f.qualifier == "not-disclosed":
+            untold.setdefault((f.measure, f.category, f.side), []).append(f)
+    tables = [
+        table
+        for c in comparisons
+        for table in _tables(c, untold.get((c.figures[0].measure, c.figures[0].category, c.figures[0].side), []))
+    ]
+    groups = pack([len(t.figures) for t in tables], ROWS_PER_PAGE)
+    for path, chunk, pager in paginate_chunks([tables[g.start : g.stop] for g in groups] or [[]], "figures/compared.md"):
         page_notes = Notes(context)
-        views = tuple(comparison_view(context, c, page_notes) for c in chunk)
+        views = tuple(_comparison_view(context, t, page_notes) for t in chunk)
         pages.append(
             ComparisonsPage(
                 path=path,
