@@ -79,5 +79,5 @@ def share_card(title: str, label: str | None, kind: str, site_name: str) -> byte
 
     out = io.BytesIO()
     # Antialiased text on three backgrounds needs a few dozen shades; 64 keep the edges smooth.
-    image.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    image.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG")
     return out.getvalue()

@@ -521,7 +521,7 @@ def overview_png(
     """
     drawn = Image.open(io.BytesIO(_render(bars, layout, credit, title, "png", 72 * scale))).convert("RGB")
     out = io.BytesIO()
-    drawn.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    drawn.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG")
     return out.getvalue()
 
 

@@ -24,6 +24,7 @@ without a decomposition (ə, ı), other ways of writing each date (1 November 20
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -135,6 +136,8 @@ FUNCTION_WORDS = frozenset(
 )
 """Words common in Indonesian and absent from English: a passage holding one is Indonesian."""
 STEMMER = snowballstemmer.stemmer("indonesian")
+root = functools.lru_cache(maxsize=1 << 16)(STEMMER.stemWord)
+"""A word's Snowball root, remembered: the same words recur on page after page."""
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -295,7 +298,8 @@ def indonesian_stems(article: lxml.html.HtmlElement) -> list[str]:
         words = [word.lower() for word in WORD.findall(block.text_content())]
         if FUNCTION_WORDS.isdisjoint(words):
             continue  # not Indonesian
-        for word, stem in zip(words, STEMMER.stemWords(words)):
+        for word in words:
+            stem = root(word)
             if stem != word and len(stem) > 2:
                 found[stem] = None
     return list(found)
