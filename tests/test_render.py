@@ -234,3 +234,50 @@ def test_a_comparison_of_many_figures_is_cut_across_pages_of_bounded_size(tmp_pa
     shown = [figure_id for found in rows.values() for figure_id in found]
     assert sorted(f for f in shown if "-copy-" in f) == sorted(f"example-deaths-copy-{n}" for n in range(copies))
     assert any("(continued, part 2 of 3)" in page for page in compared.values())
+
+
+def _copied(tmp_path, fact: str, copies: int):
+    """The shipped facts with ``copies`` more copies of one fact file (as if that many outlets reported it)."""
+    import shutil
+
+    facts = tmp_path / "facts"
+    shutil.copytree(REPO / "facts", facts)
+    original = facts / fact
+    for n in range(copies):
+        original.with_name(f"{original.stem}-copy-{n}.yaml").write_text(original.read_text(encoding="utf-8"),
+                                                                       encoding="utf-8")
+    base, errors = load_facts(facts)
+    assert errors == []
+    return site_files(base, site_info(base, site_url=SITE_URL))
+
+
+def test_a_disagreement_of_many_figures_continues_on_further_pages(tmp_path) -> None:
+    from generator.views.register import ROWS_PER_PAGE
+
+    pages = _copied(tmp_path, "figures/kompas-2020-11-10-shusha-stepanakert-distance.yaml", 2 * ROWS_PER_PAGE)
+    entry = {path: page for path, page in pages.items()
+             if re.fullmatch(r"discrepancies/values-distance-shusha-stepanakert(-\d+)?\.md", path)}
+    assert len(entry) == 3
+    rows = {path: re.findall(r'<tr><td>.*?href="[^"]*figures/([\w-]+)/"', page) for path, page in entry.items()}
+    assert all(0 < len(found) <= ROWS_PER_PAGE for found in rows.values())
+    shown = sorted(f for found in rows.values() for f in found)
+    assert len(shown) == len(set(shown)) == 2 * ROWS_PER_PAGE + 2  # every figure once, the two originals too
+    assert "Involves" in entry["discrepancies/values-distance-shusha-stepanakert.md"]
+    assert "(page 3 of 3)" in entry["discrepancies/values-distance-shusha-stepanakert-3.md"]
+
+
+def test_a_day_of_claims_cited_by_many_outlets_is_split_into_small_pages(tmp_path) -> None:
+    from generator.views.core import PAGE_SIZE
+    from generator.views.listings import PAGE_WEIGHT
+
+    pages = _copied(tmp_path, "claims/aliyev-will-go-to-the-end-if-talks-fail.yaml", 60)
+    day = {path: page for path, page in pages.items() if re.fullmatch(r"dates/2020-11-01(-\d+)?\.md", path)}
+    claims = []
+    for page in day.values():
+        lines = re.findall(r"^<li>.*$", page, flags=re.M)
+        notes = re.findall(r'<li id="fn:', page)
+        assert len(lines) - len(notes) <= PAGE_SIZE
+        assert len(lines) - len(notes) + 3 * len(notes) <= PAGE_WEIGHT
+        claims += re.findall(r'href="[^"]*claims/(aliyev-will-go-to-the-end-if-talks-fail[\w-]*)/"', page)
+    assert len(day) > 2
+    assert sorted(claims) == sorted({*claims}) and len(claims) == 61  # each claim once, on one of the pages

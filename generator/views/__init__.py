@@ -19,7 +19,7 @@ from .entities import organisation_page, outlet_page, person_page, place_page
 from .figures import all_figures_pages, figure_page, figures_pages, overview_bars
 from .listings import day_pages, register_pages, section_pages, timeline_pages
 from .records import discrepancy_page, event_page, source_page
-from .register import entry_page
+from .register import entry_pages
 from .site import about_page, corrections_pages, data_page, home_page, kind_counts, overview, scale_page
 
 __all__ = ["build_pages", "Context", "SiteInfo", "Page"]
@@ -60,7 +60,7 @@ def build_pages(base: FactBase, site: SiteInfo, schemas: list[str] = ()) -> list
             pages.append(figure_page(context, fact, compared))
         elif isinstance(fact, Discrepancy):
             pages.append(discrepancy_page(context, fact))
-    pages += [entry_page(context, e) for e in entries if e.note is None]
+    pages += [page for e in entries if e.note is None for page in entry_pages(context, e)]
     pages += register_pages(context, entries)
     pages += section_pages(context)
     pages += day_pages(context)

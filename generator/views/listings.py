@@ -16,7 +16,10 @@ from typing import Sequence
 from ..conflicts import TYPE_TITLES, Entry
 from ..model import KINDS, Claim, Event, Fact, Figure, Source
 from ..text import figure_value, long_date
-from .core import Context, Link, Notes, Page, paginate
+from .core import PAGE_SIZE, Context, Link, Notes, Page, pack, paginate_chunks
+
+PAGE_WEIGHT = 6 * PAGE_SIZE
+"""The most a listing page holds, in lines without footnotes (a footnote weighs three)."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,13 @@ def _grouped(items: Sequence[Item]) -> tuple[Group, ...]:
 def listing(
     path: str, title: str, intro: str, items: Sequence[Item], *, kind: str = "index", around: tuple[Link, ...] = ()
 ) -> list[ListingPage]:
-    """A listing split over as many pages as it needs."""
+    """A listing split over as many pages as it needs: at most ``PAGE_SIZE`` lines a page, fewer when they
+    cite, so that a day of claims cited by many outlets keeps its pages small. A footnote holds an excerpt and
+    its translation, about three times the bytes of a line: a page holds at most the bytes of
+    ``PAGE_WEIGHT`` lines (about 100 KB)."""
     pages = []
-    for page_path, chunk, pager in paginate(items, path):
+    groups = pack([max(PAGE_WEIGHT // PAGE_SIZE, 1 + 3 * len(item.refs)) for item in items], PAGE_WEIGHT)
+    for page_path, chunk, pager in paginate_chunks([items[g.start : g.stop] for g in groups] or [[]], path):
         shown = title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})"
         pages.append(
             ListingPage(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..conflicts import TYPE_TITLES, Entry
+from ..model import Figure
 from ..text import ASSESSMENT_LABELS
-from .core import Context, Link, Notes, Page, Quoted
+from .core import Context, Link, Notes, Page, Quoted, paginate
 from .lists import FigureRow, NameTable, figure_rows, name_table
 
 
@@ -37,7 +40,31 @@ def entry_path(entry: Entry) -> str:
     return f"discrepancies/{entry.anchor}.md"
 
 
-def entry_page(context: Context, entry: Entry) -> EntryPage:
+ROWS_PER_PAGE = 60
+"""Figures on one page of an entry: an entry of hundreds of figures continues on further pages."""
+
+
+def entry_pages(context: Context, entry: Entry) -> list[EntryPage]:
+    """The entry's page; when it holds more than ``ROWS_PER_PAGE`` figures, the rest follow on pages
+    ``<anchor>-2`` and on, so that no page grows with the number of figures one disagreement involves."""
+    if len(entry.figures) <= ROWS_PER_PAGE:
+        return [entry_page(context, entry)]
+    pages = []
+    ordered = sorted(entry.figures, key=lambda f: (f.as_of.date, f.id))  # as the table orders them
+    for path, chunk, pager in paginate(ordered, entry_path(entry), ROWS_PER_PAGE):
+        if pager.number == 1:
+            pages.append(dataclasses.replace(entry_page(context, entry, chunk), pager=pager))
+        else:
+            notes = Notes(context)
+            pages.append(dataclasses.replace(
+                entry_page(context, entry, ()), path=path, title=f"{entry.title} (page {pager.number} of {pager.count})",
+                involves=(), figures=figure_rows(context, chunk, notes), notes=notes.freeze(), pager=pager,
+            ))
+    return pages
+
+
+def entry_page(context: Context, entry: Entry, figures: Sequence[Figure] | None = None) -> EntryPage:
+    """The entry's page, with ``figures`` (by default all of the entry's) in its table."""
     notes = Notes(context)
     lead = {
         "values": "Figures for the same measure that cannot all be true, side by side.",
@@ -70,7 +97,7 @@ def entry_page(context: Context, entry: Entry) -> EntryPage:
         type_title=TYPE_TITLES[entry.type],
         lead=lead,
         involves=tuple(context.link(i) for i in dict.fromkeys(entry.involves)),
-        figures=figure_rows(context, entry.figures, notes),
+        figures=figure_rows(context, entry.figures if figures is None else figures, notes),
         names=name_table(context, entry.names, notes) if entry.names else None,
         claim=context.link(entry.claim) if entry.claim else None,
         claimant=context.link(entry.claim.claimant) if entry.claim else None,
