@@ -264,6 +264,9 @@ def test_a_disagreement_of_many_figures_continues_on_further_pages(tmp_path) -> 
     assert len(shown) == len(set(shown)) == 2 * ROWS_PER_PAGE + 2  # every figure once, the two originals too
     assert "Involves" in entry["discrepancies/values-distance-shusha-stepanakert.md"]
     assert "(page 3 of 3)" in entry["discrepancies/values-distance-shusha-stepanakert-3.md"]
+    # Each figure's page says why they cannot all be true once per pair of values, not once per pair of figures.
+    why = re.search(r"no number satisfies ([^.]*)\.", pages["figures/kompas-2020-11-10-shusha-stepanakert-distance.md"])
+    assert why and why[1] in ("10 km and 15 km", "15 km and 10 km")
 
 
 def test_a_day_of_claims_cited_by_many_outlets_is_split_into_small_pages(tmp_path) -> None:

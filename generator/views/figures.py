@@ -148,10 +148,17 @@ def _detail_row(context: Context, f: Figure, notes: Notes) -> DetailRow:
     )
 
 
+PAIRS_NAMED = 3
+"""Contradicting pairs of values a sentence names; the table below it shows every figure."""
+
+
 def _sentence(c: Comparison) -> str:
     if c.verdict == "contradicting":
-        pairs = "; ".join(f"{figure_value(a)} and {figure_value(b)}" for a, b in c.contradicting)
-        return f"These figures cannot all be true: no number satisfies {pairs}."
+        # Each pair of values once, and only the first few: many outlets repeating two values make one pair.
+        pairs = list(dict.fromkeys(f"{figure_value(a)} and {figure_value(b)}" for a, b in c.contradicting))
+        more = len(pairs) - PAIRS_NAMED
+        named = "; ".join(pairs[:PAIRS_NAMED]) + (f"; and {more} more pair{'s' * (more > 1)} of values" if more > 0 else "")
+        return f"These figures cannot all be true: no number satisfies {named}."
     if c.verdict == "possibly-older":
         return (
             "These figures cannot all be true of the same day, but none of them is dated exactly: each was "
