@@ -43,7 +43,7 @@ def linkcheck(site: Path, work: Path) -> tuple[str, list[Checked]]:
         # the same page without the fragment is (test_the_crawl_reaches_every_page makes sure).
         run = subprocess.run([str(linkchecker), "--config", str(CONFIG), "--no-status", "--verbose",
                               "--no-follow-url", "#", "--output", "xml/utf-8", root],
-                             cwd="/", capture_output=True, timeout=600)
+                             cwd="/", capture_output=True, timeout=1800)
     if run.returncode not in (0, 1):  # 1 means it found a problem, reported in the XML
         pytest.fail(f"linkchecker failed ({run.returncode}): {run.stderr.decode(errors='replace')}")
     checked = []
