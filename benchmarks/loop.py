@@ -139,7 +139,8 @@ def main() -> int:
             )
             fact = facts / "events" / f"{EVENT}-0.yaml"
             markdown = docs / "events" / f"{EVENT}-0.md"
-            url = f"http://127.0.0.1:{port}/events/{EVENT}-0/"
+            root = next(m[1] for _, line in serve.lines if (m := re.search(r"Serving on (\S+)", line)))
+            url = f"{root.rstrip('/')}/events/{EVENT}-0/"  # under the path of site_url, as MkDocs serves it
             assert (
                 "Fighting breaks out" in fact.read_text(encoding="utf-8") and markdown.is_file()
             ), "pick another event"

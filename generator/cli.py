@@ -146,13 +146,14 @@ def _serve(facts: Path, docs: Path, options: argparse.Namespace | None = None) -
     """Re-render on every change (see generator/preview.py); with ``options``, also run MkDocs' server.
 
     ``--dirty``: MkDocs rebuilds only the pages whose Markdown is newer than their HTML, which are the
-    ones the generator rewrote.
+    ones the generator rewrote. MkDocs warns of every dirty build, so the preview is not strict: its
+    warnings are printed and it keeps serving (``make site`` stays strict).
     """
     from .preview import Preview
 
     server = None
     if options is not None:
-        server = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]
+        server = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
         if options.config_file:
             server += ["--config-file", str(options.config_file)]
         if options.dev_addr:
