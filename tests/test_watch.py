@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import render
-from generator.preview import PREVIEW_BUILD, Preview
+from generator.preview import PREVIEW_BUILD, Preview, stamp
 from generator.publish import site_files, site_info
 from generator.resolve import load_facts
 from generator.write import generated_files
@@ -142,3 +142,12 @@ def test_a_template_change_renders_every_page_again(
     (templates / "page.md.j2").write_text("{{ page.title }}!\n", encoding="utf-8")
     assert built.build() is not None
     assert "people/example-minister.md" in rendered and len(rendered) > 20
+
+
+def test_the_watch_sees_an_edit_an_added_file_and_a_removed_one(facts: Path) -> None:
+    before = stamp([facts])
+    replace_in(facts / "people/example-minister.yaml", "name: Example Minister", "name: A Longer Name")
+    edited = stamp([facts])
+    assert edited != before and edited.keys() == before.keys()
+    (facts / "figures/example-deaths-followup.yaml").unlink()
+    assert stamp([facts]).keys() == edited.keys() - {str(facts / "figures/example-deaths-followup.yaml")}
