@@ -51,19 +51,20 @@ def update_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
     if not present:
         write_pages(pages, docs)
         return sorted(pages)
-    touched = []
+    changed = {}
     for relative, content in pages.items():
         target = _inside(docs, relative)
         data = _encoded(content)
-        if relative in present:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        if relative not in present or target.stat().st_size != len(data) or target.read_bytes() != data:
+            changed[relative] = data
+    # Compared first, written after in one burst: MkDocs starts rebuilding at the first change it sees.
+    touched = list(changed)
+    for relative, data in changed.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f".{target.name}.tmp")
         scratch.write_bytes(data)
         os.replace(scratch, target)
-        touched.append(relative)
     for relative in sorted(present - pages.keys()):
         target = docs / relative
         target.unlink()
