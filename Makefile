@@ -43,10 +43,10 @@ site: $(STAMP)
 	rm -rf .site.old
 	@echo "site built in site/"
 
-# Live preview: the watcher re-renders docs/ when a fact or template changes, and MkDocs reloads.
+# Live preview: the generator re-renders docs/ when a fact or template changes, rewriting only the files that
+# differ, and `mkdocs serve --dirty` rebuilds only those pages and reloads the browser (generator/preview.py).
 serve: $(STAMP)
-	$(PY) -m generator build $(FACTS)
-	$(PY) -m generator watch $(FACTS) & watcher=$$!; trap 'kill $$watcher' EXIT INT TERM; $(PY) -m mkdocs serve
+	$(PY) -m generator serve $(FACTS)
 
 test: $(DEV_STAMP) browser-tools
 	$(PY) -m pytest

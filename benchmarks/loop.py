@@ -2,13 +2,13 @@
 
     python -m benchmarks.loop [--factor K] [--edits N]
 
-Makes the fact base of benchmarks.scale at factor K, starts what `make serve` starts (the
-generator's `watch` and `mkdocs serve`, on 127.0.0.1), then N times rewrites one event's summary
-and times, from the moment the file is written:
-  - Markdown: the watcher has rendered the new summary into docs/;
+Makes the fact base of benchmarks.scale at factor K, runs what `make serve` runs (`python -m generator
+serve`: the generator renders, starts `mkdocs serve --dirty` on 127.0.0.1 and re-renders on every change),
+then N times rewrites one event's summary and times, from the moment the file is written:
+  - Markdown: the generator has rendered the new summary into docs/;
   - page: the served page shows it. MkDocs' server holds every page request while a rebuild is under
     way, so this is when the curator's browser, reloaded by MkDocs, shows the change;
-and counts the MkDocs rebuilds in between.
+and counts the MkDocs rebuilds in between and the files the generator wrote.
 """
 
 from __future__ import annotations
@@ -121,34 +121,33 @@ def main() -> int:
         facts = work / "facts"
         synthesise(args.factor, facts)
         docs, config = scratch_docs(work)
-        python = sys.executable
-        # As `make serve`: build once, then the watcher, then MkDocs' live-reloading server.
-        subprocess.run(
-            [python, "-m", "generator", "build", str(facts), "--docs", str(docs)],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        watcher = Process([python, "-m", "generator", "watch", str(facts), "--docs", str(docs)], env, args.echo)
-        watcher.wait_for(r"^wrote \d+ pages")  # its first build, before MkDocs watches docs/
         port = free_port()
-        server = Process(
-            [python, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], env, args.echo
+        started = time.perf_counter()
+        serve = Process(
+            [sys.executable, "-m", "generator", "serve", str(facts), "--docs", str(docs)]
+            + ["--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            env,
+            args.echo,
         )
         try:
-            started = time.perf_counter()
-            server.wait_for(r"Serving on")
-            print(f"K = {args.factor}: first build by mkdocs serve {time.perf_counter() - started:.1f} s", flush=True)
+            rendered_at = serve.wait_for(r"^wrote \d+ of \d+ files")
+            served_at = serve.wait_for(r"Serving on")
+            print(
+                f"K = {args.factor}: first render {rendered_at - started:.1f} s, "
+                f"first build by mkdocs serve {served_at - rendered_at:.1f} s",
+                flush=True,
+            )
             fact = facts / "events" / f"{EVENT}-0.yaml"
             markdown = docs / "events" / f"{EVENT}-0.md"
-            url = f"http://127.0.0.1:{port}/events/{EVENT}-0/"
-            assert "Fighting breaks out" in fact.read_text(encoding="utf-8") and markdown.is_file(), (
-                "pick another event"
-            )
+            root = next(m[1] for _, line in serve.lines if (m := re.search(r"Serving on (\S+)", line)))
+            url = f"{root.rstrip('/')}/events/{EVENT}-0/"  # under the path of site_url, as MkDocs serves it
+            assert (
+                "Fighting breaks out" in fact.read_text(encoding="utf-8") and markdown.is_file()
+            ), "pick another event"
             assert fetch(url), f"{url} is not served"
             rows = []
             for edit in range(args.edits):
-                server.settle()
+                serve.settle()
                 marker = f"Loop benchmark edit {edit} {time.time_ns()}"
                 text = re.sub(r"^summary: .*$", f"summary: {marker}.", fact.read_text(encoding="utf-8"), flags=re.M)
                 fact.write_text(text, encoding="utf-8")
@@ -159,18 +158,27 @@ def main() -> int:
                 served = poll(lambda marker=marker: marker in fetch(url), saved)
                 builds = sum(
                     1
-                    for at, line in list(server.lines)
+                    for at, line in list(serve.lines)
                     if saved <= at <= saved + served and "Building documentation" in line
+                )
+                written = next(
+                    (
+                        m[1]
+                        for at, line in list(serve.lines)
+                        if at >= saved and (m := re.match(r"^wrote (\d+ of \d+)", line))
+                    ),
+                    "?",
                 )
                 rows.append((rendered, served))
                 print(
-                    f"edit {edit}: Markdown {rendered:.1f} s, page {served:.1f} s, {builds} MkDocs rebuilds", flush=True
+                    f"edit {edit}: Markdown {rendered:.1f} s, page {served:.1f} s, {builds} MkDocs rebuilds, "
+                    f"{written} files written",
+                    flush=True,
                 )
             medians = [statistics.median(column) for column in zip(*rows, strict=True)]
             print(f"median of {args.edits}: Markdown {medians[0]:.1f} s, page {medians[1]:.1f} s")
         finally:
-            server.stop()
-            watcher.stop()
+            serve.stop()
     return 0
 
 

@@ -9,7 +9,7 @@ use. A palette of a few dozen colours keeps a card to a few tens of kilobytes.
 from __future__ import annotations
 
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import matplotlib
@@ -41,6 +41,7 @@ def _lines(text: str, face: ImageFont.FreeTypeFont, max_lines: int, width: int =
     return wrap(text, lambda line: len(line) <= width and face.getlength(line) <= width, max_lines)
 
 
+@lru_cache(maxsize=256)  # generator watch makes the same cards again after every edit
 def share_card(title: str, label: str | None, kind: str, site_name: str) -> bytes:
     """A PNG of 1200x630: the page ``kind`` ("Claim", "Person", …), its ``title``, the verdict ``label`` if any,
     and the ``site_name``. The title is wrapped to at most four lines and cut with "…" beyond them."""

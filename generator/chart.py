@@ -14,6 +14,7 @@ card so the image reads on light and dark pages alike.
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import math
 import re
@@ -484,6 +485,11 @@ def _clip(text: str, most: int = 200) -> str:
 
 def overview_svg(bars: Sequence[Bar], layout: str = "wide", *, credit: str, title: str = DEFAULT_TITLE) -> str:
     """The overview as SVG text, ``layout`` "wide" (760 px) or "narrow" (360 px, stacked)."""
+    return _overview_svg(tuple(bars), layout, credit, title)
+
+
+@functools.lru_cache(maxsize=4)  # generator watch draws the same overview again after most edits
+def _overview_svg(bars: tuple[Bar, ...], layout: str, credit: str, title: str) -> str:
     svg = _render(bars, layout, credit, title, "svg", 72).decode("utf-8")
     # Size in CSS px rather than pt, so the image's natural width is the width it was designed for.
     svg = re.sub(r'<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"', r'<svg\1 width="\2" height="\3"', svg, 1)
@@ -519,6 +525,11 @@ def overview_png(
     A chart has a few hundred colours at most (a handful, plus their antialiasing), so a 256-colour
     palette keeps it as drawn at less than half the size of full colour.
     """
+    return _overview_png(tuple(bars), layout, credit, title, scale)
+
+
+@functools.lru_cache(maxsize=4)  # generator watch draws the same overview again after most edits
+def _overview_png(bars: tuple[Bar, ...], layout: str, credit: str, title: str, scale: float) -> bytes:
     drawn = Image.open(io.BytesIO(_render(bars, layout, credit, title, "png", 72 * scale))).convert("RGB")
     out = io.BytesIO()
     drawn.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG")

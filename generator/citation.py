@@ -19,6 +19,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from typing import Literal
 
@@ -206,6 +207,7 @@ def csl_json(r: CitationRecord, accessed: dt.date | None = None) -> dict[str, ob
     return item
 
 
+@lru_cache(maxsize=1 << 16)  # generator watch writes every page's record again after each edit
 def csl_json_text(r: CitationRecord, accessed: dt.date | None = None) -> str:
     return json.dumps([csl_json(r, accessed)], ensure_ascii=False, indent=2) + "\n"
 

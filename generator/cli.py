@@ -1,4 +1,4 @@
-"""The command line: ``python -m generator check|build|coverage|archives|schema|watch``."""
+"""The command line: ``python -m generator check|build|coverage|archives|schema|watch|serve``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 from .errors import FactError
@@ -39,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     watch = commands.add_parser("watch", help="rebuild the pages whenever a fact file or template changes")
     watch.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
     watch.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
+    serve = commands.add_parser(
+        "serve", help="preview the site: render, start `mkdocs serve --dirty`, and re-render on every change"
+    )
+    serve.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    serve.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
+    serve.add_argument("-f", "--config-file", type=Path, help="MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("-a", "--dev-addr", help="address MkDocs serves on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return 0 if _checked(args.facts) else 1
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return _coverage(args.facts)
     if args.command == "archives":
         return _archives(args.facts)
-    return _watch(args.facts, args.docs)
+    return _serve(args.facts, args.docs, args if args.command == "serve" else None)
 
 
 def _checked(facts: Path) -> FactBase | None:
@@ -136,22 +142,20 @@ def _schema(out: Path | None) -> int:
     return 0
 
 
-def _watch(facts: Path, docs: Path) -> int:
-    """Poll modification times: simple, dependency-free and fast enough for a curator's edits.
+def _serve(facts: Path, docs: Path, options: argparse.Namespace | None = None) -> int:
+    """Re-render on every change (see generator/preview.py); with ``options``, also run MkDocs' server.
 
-    A failed build prints its problems and leaves the pages as they were.
+    ``--dirty``: MkDocs rebuilds only the pages whose Markdown is newer than their HTML, which are the
+    ones the generator rewrote. MkDocs warns of every dirty build, so the preview is not strict: its
+    warnings are printed and it keeps serving (``make site`` stays strict).
     """
-    templates = Path(__file__).parent / "templates"
+    from .preview import Preview
 
-    def stamp() -> tuple[tuple[str, float], ...]:
-        return tuple(
-            sorted((str(p), p.stat().st_mtime) for root in (facts, templates) for p in root.rglob("*") if p.is_file())
-        )
-
-    last = None  # build once at start: an edit made before the first look is not missed
-    while True:
-        current = stamp()
-        if current != last:
-            last = current
-            _build(facts, docs, os.environ.get("SITE_URL", ""))
-        time.sleep(1)
+    server = None
+    if options is not None:
+        server = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict"]
+        if options.config_file:
+            server += ["--config-file", str(options.config_file)]
+        if options.dev_addr:
+            server += ["--dev-addr", options.dev_addr]
+    return Preview(facts, docs, os.environ.get("SITE_URL", "")).serve(server)

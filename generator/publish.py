@@ -10,7 +10,7 @@ import dataclasses
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -42,8 +42,13 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def site_info(base: FactBase, config: Path = MKDOCS_CONFIG, site_url: str | None = None) -> SiteInfo:
-    """The site's address and tracker from mkdocs.yml (``site_url``, ``repo_url``); ``site_url`` overrides."""
+def site_info(
+    base: FactBase, config: Path = MKDOCS_CONFIG, site_url: str | None = None, build: str | None = None
+) -> SiteInfo:
+    """The site's address and tracker from mkdocs.yml (``site_url``, ``repo_url``); ``site_url`` overrides.
+
+    ``build`` names the state of the facts in citations; by default a hash of the fact files.
+    """
     settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) if config.exists() else {}
     url = (site_url or settings.get("site_url") or "").strip()
     if not re.match(r"^https?://", url):
@@ -54,19 +59,24 @@ def site_info(base: FactBase, config: Path = MKDOCS_CONFIG, site_url: str | None
         repo_url=settings.get("repo_url"),
         report_email=None,
         released=base.dataset.released,
-        build=build_id(base),
+        build=build or build_id(base),
     )
 
 
-def site_files(base: FactBase, site: SiteInfo) -> dict[str, str | bytes]:
-    """Every generated page and published file, keyed by its path under docs/."""
+def site_files(
+    base: FactBase, site: SiteInfo, render: Callable[[list[Page]], dict[str, str]] = render_pages
+) -> dict[str, str | bytes]:
+    """Every generated page and published file, keyed by its path under docs/.
+
+    ``render`` turns the page views into Markdown (``generator watch`` passes one that reuses unchanged pages).
+    """
     files: dict[str, str | bytes] = {}
     schemas = exports.schema_files()
     pages = [
         dataclasses.replace(_with_citation(base, site, p), share=share(site, p.path, p.title))
         for p in build_pages(base, site, sorted(schemas))
     ]
-    files.update(render_pages(pages))
+    files.update(render(pages))
     files.update(_images(pages, site))
     for page in pages:
         if page.citation is not None:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .errors import FactError, did_you_mean, display_path
 from .load import Document, iter_fact_files, load_file
@@ -71,11 +72,26 @@ class FactBase:
         return [f for f in found if _mentions(getattr(f, attribute), target)]
 
 
-def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
-    """Read and check the whole fact tree; errors come sorted by file and line."""
+Parsed = tuple[Document | None, Fact | None, list[FactError]]
+"""One fact file read and validated: its document, its fact (None if either failed) and the problems."""
+Parse = Callable[[Path, type[Fact], str], Parsed]
+
+
+def parse_fact(path: Path, cls: type[Fact], fact_id: str) -> Parsed:
+    """Read one fact file and validate it as ``cls``; needs nothing but the file."""
+    doc, errors = load_file(path)
+    fact, schema_errors = validate(doc, cls, fact_id) if doc is not None else (None, [])
+    return doc, fact, errors + schema_errors
+
+
+def load_facts(root: Path, parse: Parse = parse_fact) -> tuple[FactBase, list[FactError]]:
+    """Read and check the whole fact tree; errors come sorted by file and line.
+
+    ``parse`` reads one file (``generator watch`` passes one that keeps unchanged files' results).
+    """
     base = FactBase(root)
     errors: list[FactError] = []
-    errors += _load_all(base)
+    errors += _load_all(base, parse)
     errors += _check_references(base)
     errors += _load_texts(base)
     errors += verify(base)
@@ -86,7 +102,7 @@ def load_facts(root: Path) -> tuple[FactBase, list[FactError]]:
     return base, sorted(set(errors))
 
 
-def _load_all(base: FactBase) -> list[FactError]:
+def _load_all(base: FactBase, parse: Parse) -> list[FactError]:
     errors: list[FactError] = []
     if not base.root.is_dir():
         return [FactError(display_path(base.root), 0, 0, "unknown-kind", "no such facts directory")]
@@ -109,7 +125,7 @@ def _load_all(base: FactBase) -> list[FactError]:
             )
             continue
         for path in iter_fact_files(entry):
-            errors += _load_one(base, path, KINDS[entry.name])
+            errors += _load_one(base, path, KINDS[entry.name], parse)
     return errors
 
 
@@ -126,7 +142,7 @@ def _load_dataset(base: FactBase, path: Path) -> list[FactError]:
     return errors + schema_errors
 
 
-def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
+def _load_one(base: FactBase, path: Path, cls: type[Fact], parse: Parse) -> list[FactError]:
     fact_id = path.stem
     if not ID_RE.match(fact_id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", fact_id.lower()).strip("-")
@@ -139,9 +155,8 @@ def _load_one(base: FactBase, path: Path, cls: type[Fact]) -> list[FactError]:
                 f"file name {fact_id!r} is not a valid id; rename it to {suggestion + path.suffix!r}",
             )
         ]
-    doc, errors = load_file(path)
-    fact, schema_errors = validate(doc, cls, fact_id) if doc is not None else (None, [])
-    errors += schema_errors
+    doc, fact, errors = parse(path, cls, fact_id)
+    errors = list(errors)
     if doc is None or fact is None:
         base.unreadable.add(fact_id)
         return errors

@@ -1,7 +1,8 @@
-"""Stage 4b: put rendered pages into the MkDocs docs folder, all at once or not at all."""
+"""Stage 4b: put rendered pages into the MkDocs docs folder: all at once, or only what changed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -23,14 +24,9 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> None:
     for scratch in (staging, retired):
         shutil.rmtree(scratch, ignore_errors=True)
     for relative, markdown in pages.items():
-        target = staging / relative
-        if target.parts[len(staging.parts)] not in GENERATED:
-            raise ValueError(f"refusing to write {relative}: not in a generated folder")
+        target = _inside(staging, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(markdown, bytes):
-            target.write_bytes(markdown)
-        else:
-            target.write_text(markdown, encoding="utf-8")
+        target.write_bytes(_encoded(markdown))
     retired.mkdir(parents=True)
     for name in GENERATED:
         if (docs / name).exists():
@@ -39,3 +35,66 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> None:
             (staging / name).rename(docs / name)
     shutil.rmtree(retired)
     shutil.rmtree(staging)
+
+
+def update_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
+    """Make docs/ hold ``pages``, touching only the files that differ; returns the paths written or removed.
+
+    A file whose bytes are already right keeps its modification time, so ``mkdocs serve --dirty``
+    rebuilds only the pages that changed. Each file is written under a hidden name (MkDocs ignores
+    dot-files) and renamed into place, so MkDocs never reads half a page. Generated files that
+    ``pages`` no longer holds are removed, with the folders they leave empty; hand-written files are
+    never touched. When docs/ holds no generated file yet, everything is swapped in at once as by
+    :func:`write_pages`.
+    """
+    present = generated_files(docs)
+    if not present:
+        write_pages(pages, docs)
+        return sorted(pages)
+    changed = {}
+    for relative, content in pages.items():
+        target = _inside(docs, relative)
+        data = _encoded(content)
+        if relative not in present or target.stat().st_size != len(data) or target.read_bytes() != data:
+            changed[relative] = data
+    # Compared first, written after in one burst: MkDocs starts rebuilding at the first change it sees.
+    touched = list(changed)
+    for relative, data in changed.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = target.with_name(f".{target.name}.tmp")
+        scratch.write_bytes(data)
+        os.replace(scratch, target)
+    for relative in sorted(present - pages.keys()):
+        target = docs / relative
+        target.unlink()
+        touched.append(relative)
+        for folder in target.parents:  # a removed fact's redirect or card folder is left empty
+            if folder == docs or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return touched
+
+
+def generated_files(docs: Path) -> set[str]:
+    """Every file in the generator's part of docs/ now, relative to docs; hidden scratch files excluded."""
+    found = set()
+    for name in GENERATED:
+        top = docs / name
+        if top.is_file():
+            found.add(name)
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = [s for s in subfolders if not s.startswith(".")]
+            found.update(Path(folder, n).relative_to(docs).as_posix() for n in names if not n.startswith("."))
+    return found
+
+
+def _inside(docs: Path, relative: str) -> Path:
+    target = docs / relative
+    if target.parts[len(docs.parts)] not in GENERATED:
+        raise ValueError(f"refusing to write {relative}: not in a generated folder")
+    return target
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content

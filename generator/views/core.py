@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 from urllib.parse import quote, urlencode
 
@@ -352,6 +353,7 @@ class Share:
     links: tuple[External, ...]
 
 
+@lru_cache(maxsize=1 << 16)  # generator watch builds every page again after each edit
 def share(site: SiteInfo, path: str, title: str) -> Share:
     address = site.address(path)
     text = f"{title} ({site.name})"
@@ -397,6 +399,7 @@ CITE_STYLES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # generator watch builds every page again after each edit
 def cite_box(site: SiteInfo, path: str, title: str, published: dt.date | None, updated: dt.date | None,
              language: str = "en") -> CiteBox:
     key = "kfd-" + path[: -len(".md")].replace("/", "-")
