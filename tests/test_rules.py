@@ -66,6 +66,16 @@ def english_source(root: Path) -> None:
     )
 
 
+def edit_stored_text(root: Path, old: str, new: str) -> None:
+    """Edit the report's stored text, and its recorded checksum with it."""
+    text_path = root / "sources/example-2020-11-01-report.txt"
+    before = text_path.read_bytes()
+    after = before.replace(old.encode(), new.encode(), 1)
+    assert after != before, f"the stored text no longer contains {old!r}"
+    text_path.write_bytes(after)
+    replace(root, SOURCE, hashlib.sha256(before).hexdigest(), hashlib.sha256(after).hexdigest())
+
+
 def test_fixture_tree_follows_every_rule(facts: Path) -> None:
     assert breaches(facts) == []
 
@@ -123,6 +133,11 @@ CASES = [
     (
         "reasoning for a date outside the date",
         lambda r: replace(r, CLAIM, "summary:", "inferences:\n  date: A guess.\nsummary:"),
+        [("unknown-inference", CLAIM, 11, 3)],
+    ),
+    (
+        "reasoning for a field about the record, not taken from the sources",
+        lambda r: replace(r, CLAIM, "summary:", "inferences:\n  corrections: A guess.\nsummary:"),
         [("unknown-inference", CLAIM, 11, 3)],
     ),
     (
@@ -192,6 +207,17 @@ COMPLYING = [
         lambda r: replace(r, FIGURE, AS_OF, as_of('The report of Sunday 1 November says "pada hari Minggu".')),
     ),
     (
+        "a date quoting the source's words for that day in curly quotation marks",
+        lambda r: replace(r, FIGURE, AS_OF, as_of("The report of Sunday 1 November says “pada hari Minggu”.")),
+    ),
+    (
+        "a date quoting the source's words that give the day and month",
+        lambda r: (
+            edit_stored_text(r, "orang tewas.", "orang tewas hingga 1 November.")
+            or replace(r, FIGURE, AS_OF, as_of('The report says "tewas hingga 1 November".'))
+        ),
+    ),
+    (
         "an outlet's own statement, dated by its publication",
         lambda r: replace(
             r, CLAIM, "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
@@ -242,3 +268,37 @@ COMPLYING = [
 def test_what_complies_is_not_reported(facts: Path, what: str, change) -> None:
     change(facts)
     assert breaches(facts) == []
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (
+            lambda r: replace(r, FIGURE, "    translation: more than 1,200 people killed\n", ""),
+            "the excerpt from example-2020-11-01-report (language 'id') has no translation; "
+            "add 'translation:' with its English translation",
+        ),
+        (
+            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  corrections: A guess.\nsummary:"),
+            "'corrections' is not a field here (fields: claimant, date, original, related, renderings, reported_via, "
+            "setting, summary, title)",
+        ),
+        (
+            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  renderings[5].form: A guess.\nsummary:"),
+            "renderings has no item [5] (it has 2; the first is [0])",
+        ),
+        (
+            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  setting.place[0]: A guess.\nsummary:"),
+            "setting.place has no item [0] (it has 0; the first is [0])",
+        ),
+        (
+            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  renderings[0].excerpt.x: A guess.\nsummary:"),
+            "'renderings[0].excerpt' has no fields, so 'renderings[0].excerpt.x' names nothing",
+        ),
+    ],
+)
+def test_messages_name_what_is_wrong_and_the_fix(facts: Path, breakage, message: str) -> None:
+    """The curator reads the message beside path:line:col: it names the field as written, and what to do."""
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == [message]
