@@ -220,7 +220,9 @@ COMPLYING = [
     (
         "an outlet's own statement, dated by its publication",
         lambda r: replace(
-            r, CLAIM, "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
+            r,
+            CLAIM,
+            "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
             "claimant: example-news\ndate:\n  date: 2020-11-01\n",
         ),
     ),
@@ -270,35 +272,98 @@ def test_what_complies_is_not_reported(facts: Path, what: str, change) -> None:
     assert breaches(facts) == []
 
 
+MESSAGES = {  # what the curator reads beside path:line:col, for each case above
+    "an Indonesian excerpt without translation": [
+        "the excerpt from example-2020-11-01-report (language 'id') has no translation; add "
+        "'translation:' with its English translation",
+    ],
+    "an Indonesian name variant without translation": [
+        "the excerpt from example-2020-11-01-report (language 'id') has no translation; add "
+        "'translation:' with its English translation",
+    ],
+    "the report's publication date inferred as the day of the count": [
+        "2020-11-01 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was counted; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "a claim dated by its report, quoting no words of the source for the day": [
+        "2020-11-01 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was said; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "a claim dated by quoted words that name another day": [
+        "2020-11-02 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was said; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "an ordinal sharing the quantity of amounts": [
+        "an ordinal (the n-th) is not a number of deaths, which are added up and compared; record how "
+        "many the source says were deaths, or record the statement as a claim",
+        "quantity 'deaths-total' is shared with amounts (example-deaths-followup); an ordinal is never "
+        "compared with amounts: give it a quantity of its own",
+    ],
+    "an ordinal count of the captured": [
+        "an ordinal (the n-th) is not a number of captured, which are added up and compared; record how "
+        "many the source says were captured, or record the statement as a claim",
+    ],
+    "reasoning for a field the fact does not have": [
+        "'palce' is not a field here; did you mean 'place'? (fields: description, place, type, with)",
+    ],
+    "reasoning for a rendering that does not exist": [
+        "renderings has no item [2] (it has 2; the first is [0])",
+    ],
+    "reasoning for a date outside the date": [
+        "date is a date; a date carries its reasoning in its own 'inferred:' field",
+    ],
+    "reasoning for a field about the record, not taken from the sources": [
+        "'corrections' is not a field here (fields: claimant, date, original, related, renderings, "
+        "reported_via, setting, summary, title)",
+    ],
+    "a bound without reasoning": [
+        "a date that is only a bound is inferred; add 'inferred:' saying why it holds (e.g. the article "
+        "of that day reports it without a date)",
+    ],
+    "the headline rendered as a paraphrase": [
+        "the excerpt is the headline of example-2020-11-02-followup; set 'form: headline' (not " "'paraphrase')",
+    ],
+    "a sentence of the text given as the headline": [
+        "form is 'headline' but the excerpt is not the headline of example-2020-11-01-report (its "
+        "headline is 'Contoh Laporan: Menteri Berbicara'); quote the whole headline, or choose the form "
+        "that fits",
+    ],
+    "a values discrepancy between figures that can both be true": [
+        "the figures involved (example-deaths, example-deaths-followup) can all be true (any value more "
+        "than 1,300 satisfies them); they differ in wording, not value: use type 'other', or involve the "
+        "figures that contradict",
+    ],
+    "a review by someone who is no curator": [
+        "no curator has the id 'jane-doe' (curators in dataset.yaml: none)",
+    ],
+    "figures of one quantity in different units": [
+        "unit 'soldiers' differs from 'people' of example-deaths, which shares quantity 'deaths-total'; "
+        "convert to the same unit, or give this figure its own quantity",
+    ],
+}
+
+
+@pytest.mark.parametrize("what, breakage", [c[:2] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_breach_says_what_is_wrong_and_the_fix(facts: Path, what: str, breakage) -> None:
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == MESSAGES[what]
+
+
 @pytest.mark.parametrize(
-    "breakage, message",
+    "path, message",
     [
+        ("setting.place[0]", "setting.place has no item [0] (it has 0; the first is [0])"),
         (
-            lambda r: replace(r, FIGURE, "    translation: more than 1,200 people killed\n", ""),
-            "the excerpt from example-2020-11-01-report (language 'id') has no translation; "
-            "add 'translation:' with its English translation",
-        ),
-        (
-            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  corrections: A guess.\nsummary:"),
-            "'corrections' is not a field here (fields: claimant, date, original, related, renderings, reported_via, "
-            "setting, summary, title)",
-        ),
-        (
-            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  renderings[5].form: A guess.\nsummary:"),
-            "renderings has no item [5] (it has 2; the first is [0])",
-        ),
-        (
-            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  setting.place[0]: A guess.\nsummary:"),
-            "setting.place has no item [0] (it has 0; the first is [0])",
-        ),
-        (
-            lambda r: replace(r, CLAIM, "summary:", "inferences:\n  renderings[0].excerpt.x: A guess.\nsummary:"),
+            "renderings[0].excerpt.x",
             "'renderings[0].excerpt' has no fields, so 'renderings[0].excerpt.x' names nothing",
         ),
     ],
 )
-def test_messages_name_what_is_wrong_and_the_fix(facts: Path, breakage, message: str) -> None:
-    """The curator reads the message beside path:line:col: it names the field as written, and what to do."""
-    breakage(facts)
+def test_an_inference_path_is_named_as_written(facts: Path, path: str, message: str) -> None:
+    replace(facts, CLAIM, "summary:", f"inferences:\n  {path}: A guess.\nsummary:")
     _, errors = load_facts(facts)
     assert [e.message for e in errors] == [message]
