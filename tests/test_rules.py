@@ -367,3 +367,38 @@ def test_an_inference_path_is_named_as_written(facts: Path, path: str, message: 
     replace(facts, CLAIM, "summary:", f"inferences:\n  {path}: A guess.\nsummary:")
     _, errors = load_facts(facts)
     assert [e.message for e in errors] == [message]
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (
+            lambda r: (
+                replace(r, FIGURE, AS_OF, AS_OF + "reviewed_by: jane-doe\n")
+                or (r / DATASET).write_text(
+                    "curators:\n  - id: jane-roe\n    name: Jane Roe\n  - id: ann-poe\n    name: Ann Poe\n",
+                    encoding="utf-8",
+                )
+            ),
+            "no curator has the id 'jane-doe'; did you mean 'jane-roe'? (curators in dataset.yaml: jane-roe, ann-poe)",
+        ),
+        (
+            lambda r: replace(r, FOLLOWUP, "measure: deaths", "measure: wounded"),
+            "measure 'wounded' differs from 'deaths' of example-deaths, which shares quantity 'deaths-total'; "
+            "convert to the same measure, or give this figure its own quantity",
+        ),
+        (
+            lambda r: (
+                replace(r, SOURCE, 'headline: "Contoh Laporan: Menteri Berbicara"\n', "")
+                or replace(r, CLAIM, "    form: direct-quote", "    form: headline")
+            ),
+            "form is 'headline' but the excerpt is not the headline of example-2020-11-01-report (it records no "
+            "headline); quote the whole headline, or choose the form that fits",
+        ),
+    ],
+    ids=["curators listed", "measure differs", "source without headline"],
+)
+def test_variants_of_a_breach_say_what_differs(facts: Path, breakage, message: str) -> None:
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == [message]
