@@ -134,8 +134,18 @@ CASES = [
     ),
     (
         "our prose quoting words no source prints",
-        lambda r: replace(r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'),
+        lambda r: replace(
+            r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'
+        ),
         ("prose-quotation-not-found", CLAIM, 10, 10),
+    ),
+    (
+        "a passage set aside as not a fact that the stored text lacks",
+        lambda r: (r / SOURCE).write_text(
+            (r / SOURCE).read_text(encoding="utf-8") + "not_facts:\n  - text: Tidak ada di teks\n    reason: Chrome.\n",
+            encoding="utf-8",
+        ),
+        ("quotation-not-found", SOURCE, 16, 11),
     ),
     (
         "changed snapshot",
@@ -225,6 +235,44 @@ def test_every_problem_is_reported_in_one_pass(facts: Path) -> None:
             lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
             "matches up to 'lebih dari 1.', then has '300 orang tewas'",
         ),
+        (  # a long excerpt: the 30 characters either side of where it stops matching
+            lambda r: replace(
+                r,
+                FIGURE,
+                "excerpt: lebih dari 1.200 orang tewas",
+                "excerpt: Kantor berita Contoh mencatat lebih dari 1.300 orang tewas, dan ratusan lainnya luka-luka",
+            ),
+            "matches up to ' Contoh mencatat lebih dari 1.', then has '300 orang tewas, dan ratusan l'",
+        ),
+        (
+            lambda r: replace(r, FIGURE, "excerpt: lebih dari 1.200", "excerpt: Kqzx lebih dari 1.200"),
+            "matches up to 'K', then has 'qzx lebih dari 1.200 orang tew'",
+        ),
+        (
+            lambda r: replace(r, FIGURE, "as_given: lebih dari 1.200 orang", "as_given: lebih dari 1.200 jiwa"),
+            "as_given not found verbatim in any excerpt it cites: matches up to 'lebih dari 1.200 ', then has 'jiwa'",
+        ),
+        (  # not even the first letter: the excerpt's first 40 characters
+            lambda r: replace(r, FIGURE, "excerpt: lebih dari", "excerpt: Zaman berubah, lebih dari"),
+            "excerpt not found verbatim in example-2020-11-01-report: no part of 'Zaman berubah, lebih dari 1.200 "
+            "orang te' matches",
+        ),
+        (
+            lambda r: replace(
+                r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".'
+            ),
+            "“all is great” is in quotation marks but is not the words of any source this fact cites, nor one of its "
+            "translations; quote the source exactly, or drop the quotation marks",
+        ),
+        (  # a long quotation is shortened to its first 57 characters in the message
+            lambda r: replace(
+                r,
+                CLAIM,
+                "summary: The minister says all is going well.",
+                'summary: He says "all is great, and the war will be over before the rains come in December".',
+            ),
+            "“all is great, and the war will be over before the rains c...” is in quotation marks",
+        ),
         (
             lambda r: (r / "people/Example Minister.yaml").write_text("name: x\n", encoding="utf-8"),
             "rename it to 'example-minister.yaml'",
@@ -276,3 +324,38 @@ def test_no_mangled_fact_file_raises(facts: Path, tmp_path: Path) -> None:
         target.write_bytes(bytes(data))
         load_facts(tree)  # must return its problems, whatever the file now holds
         shutil.rmtree(tree)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # A quotation may open with a capital where the source's words run mid-sentence.
+        lambda r: replace(
+            r, CLAIM, "summary: The minister says all is going well.", 'summary: He says "Semua berjalan baik".'
+        ),
+        # Words from either source the claim cites, not only the last one.
+        lambda r: replace(
+            r, CLAIM, "summary: The minister says all is going well.", 'summary: All is well "di kota Contoh".'
+        ),
+        # A dateline prints the name in capitals.
+        lambda r: replace(
+            r,
+            "places/example-city.yaml",
+            "names:\n",
+            "names:\n  - name: Baku\n    sources:\n      - source: example-2020-11-01-report\n"
+            "        excerpt: BAKU - Menteri Contoh\n        translation: BAKU - the Example Minister\n",
+        ),
+    ],
+    ids=["capital-swapped", "first-of-two-sources", "name-in-capitals"],
+)
+def test_quotations_found_in_the_sources_are_accepted(facts: Path, change) -> None:
+    change(facts)
+    assert problems(facts) == []
+
+
+def test_prose_quoting_a_source_without_text_is_reported_not_raised(facts: Path) -> None:
+    text = (facts / SOURCE).read_text(encoding="utf-8")
+    (facts / SOURCE).write_text(text[: text.index("text:")], encoding="utf-8")
+    replace(facts, CLAIM, "summary: The minister says all is going well.", 'summary: He says "all is great".')
+    codes = {code for code, *_ in problems(facts)}
+    assert codes == {"source-without-text", "prose-quotation-not-found"}

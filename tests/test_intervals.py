@@ -64,6 +64,7 @@ def test_an_undisclosed_figure_allows_no_range() -> None:
         ([Interval(10, 10), Interval(15, 15)], None),
         ([Interval(100, 999), Interval(45, 45)], None),
         ([Interval(2, 9), Interval(5, 5), Interval(0, 7)], Interval(5, 5)),
+        ([Interval(10, 10), Interval(15, 15), Interval(0, 20)], None),  # two of three already share nothing
         ([], None),
     ],
 )
@@ -90,6 +91,7 @@ def test_an_empty_interval_cannot_be_made() -> None:
         (Interval(937.5, 1062.5), True, "between 938 and 1,062"),
         (Interval(10, 20, low_open=True, high_open=True), False, "more than 10 and less than 20"),
         (Interval(10, 20, low_open=True, high_open=True), True, "between 11 and 19"),
+        (Interval(10, 50, low_open=True), False, "more than 10 and at most 50"),  # "between" would take in 10
         (Interval(0, 5, low_open=True), True, "between 1 and 5"),
         (Interval(3, 3.5), True, "3"),
         (Interval(3.2, 3.5), True, "between 3.2 and 3.5"),  # no whole number inside

@@ -66,6 +66,16 @@ def english_source(root: Path) -> None:
     )
 
 
+def edit_stored_text(root: Path, old: str, new: str) -> None:
+    """Edit the report's stored text, and its recorded checksum with it."""
+    text_path = root / "sources/example-2020-11-01-report.txt"
+    before = text_path.read_bytes()
+    after = before.replace(old.encode(), new.encode(), 1)
+    assert after != before, f"the stored text no longer contains {old!r}"
+    text_path.write_bytes(after)
+    replace(root, SOURCE, hashlib.sha256(before).hexdigest(), hashlib.sha256(after).hexdigest())
+
+
 def test_fixture_tree_follows_every_rule(facts: Path) -> None:
     assert breaches(facts) == []
 
@@ -123,6 +133,11 @@ CASES = [
     (
         "reasoning for a date outside the date",
         lambda r: replace(r, CLAIM, "summary:", "inferences:\n  date: A guess.\nsummary:"),
+        [("unknown-inference", CLAIM, 11, 3)],
+    ),
+    (
+        "reasoning for a field about the record, not taken from the sources",
+        lambda r: replace(r, CLAIM, "summary:", "inferences:\n  corrections: A guess.\nsummary:"),
         [("unknown-inference", CLAIM, 11, 3)],
     ),
     (
@@ -192,9 +207,22 @@ COMPLYING = [
         lambda r: replace(r, FIGURE, AS_OF, as_of('The report of Sunday 1 November says "pada hari Minggu".')),
     ),
     (
+        "a date quoting the source's words for that day in curly quotation marks",
+        lambda r: replace(r, FIGURE, AS_OF, as_of("The report of Sunday 1 November says “pada hari Minggu”.")),
+    ),
+    (
+        "a date quoting the source's words that give the day and month",
+        lambda r: (
+            edit_stored_text(r, "orang tewas.", "orang tewas hingga 1 November.")
+            or replace(r, FIGURE, AS_OF, as_of('The report says "tewas hingga 1 November".'))
+        ),
+    ),
+    (
         "an outlet's own statement, dated by its publication",
         lambda r: replace(
-            r, CLAIM, "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
+            r,
+            CLAIM,
+            "claimant: example-minister\ndate:\n  date: 2020-11-01\n",
             "claimant: example-news\ndate:\n  date: 2020-11-01\n",
         ),
     ),
@@ -242,3 +270,135 @@ COMPLYING = [
 def test_what_complies_is_not_reported(facts: Path, what: str, change) -> None:
     change(facts)
     assert breaches(facts) == []
+
+
+MESSAGES = {  # what the curator reads beside path:line:col, for each case above
+    "an Indonesian excerpt without translation": [
+        "the excerpt from example-2020-11-01-report (language 'id') has no translation; add "
+        "'translation:' with its English translation",
+    ],
+    "an Indonesian name variant without translation": [
+        "the excerpt from example-2020-11-01-report (language 'id') has no translation; add "
+        "'translation:' with its English translation",
+    ],
+    "the report's publication date inferred as the day of the count": [
+        "2020-11-01 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was counted; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "a claim dated by its report, quoting no words of the source for the day": [
+        "2020-11-01 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was said; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "a claim dated by quoted words that name another day": [
+        "2020-11-02 is the publication date of example-2020-11-01-report, not a day the source gives for "
+        "when this was said; add 'no_later_than: true', or quote the source's words for the day in "
+        "'inferred'",
+    ],
+    "an ordinal sharing the quantity of amounts": [
+        "an ordinal (the n-th) is not a number of deaths, which are added up and compared; record how "
+        "many the source says were deaths, or record the statement as a claim",
+        "quantity 'deaths-total' is shared with amounts (example-deaths-followup); an ordinal is never "
+        "compared with amounts: give it a quantity of its own",
+    ],
+    "an ordinal count of the captured": [
+        "an ordinal (the n-th) is not a number of captured, which are added up and compared; record how "
+        "many the source says were captured, or record the statement as a claim",
+    ],
+    "reasoning for a field the fact does not have": [
+        "'palce' is not a field here; did you mean 'place'? (fields: description, place, type, with)",
+    ],
+    "reasoning for a rendering that does not exist": [
+        "renderings has no item [2] (it has 2; the first is [0])",
+    ],
+    "reasoning for a date outside the date": [
+        "date is a date; a date carries its reasoning in its own 'inferred:' field",
+    ],
+    "reasoning for a field about the record, not taken from the sources": [
+        "'corrections' is not a field here (fields: claimant, date, original, related, renderings, "
+        "reported_via, setting, summary, title)",
+    ],
+    "a bound without reasoning": [
+        "a date that is only a bound is inferred; add 'inferred:' saying why it holds (e.g. the article "
+        "of that day reports it without a date)",
+    ],
+    "the headline rendered as a paraphrase": [
+        "the excerpt is the headline of example-2020-11-02-followup; set 'form: headline' (not " "'paraphrase')",
+    ],
+    "a sentence of the text given as the headline": [
+        "form is 'headline' but the excerpt is not the headline of example-2020-11-01-report (its "
+        "headline is 'Contoh Laporan: Menteri Berbicara'); quote the whole headline, or choose the form "
+        "that fits",
+    ],
+    "a values discrepancy between figures that can both be true": [
+        "the figures involved (example-deaths, example-deaths-followup) can all be true (any value more "
+        "than 1,300 satisfies them); they differ in wording, not value: use type 'other', or involve the "
+        "figures that contradict",
+    ],
+    "a review by someone who is no curator": [
+        "no curator has the id 'jane-doe' (curators in dataset.yaml: none)",
+    ],
+    "figures of one quantity in different units": [
+        "unit 'soldiers' differs from 'people' of example-deaths, which shares quantity 'deaths-total'; "
+        "convert to the same unit, or give this figure its own quantity",
+    ],
+}
+
+
+@pytest.mark.parametrize("what, breakage", [c[:2] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_breach_says_what_is_wrong_and_the_fix(facts: Path, what: str, breakage) -> None:
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == MESSAGES[what]
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("setting.place[0]", "setting.place has no item [0] (it has 0; the first is [0])"),
+        (
+            "renderings[0].excerpt.x",
+            "'renderings[0].excerpt' has no fields, so 'renderings[0].excerpt.x' names nothing",
+        ),
+    ],
+)
+def test_an_inference_path_is_named_as_written(facts: Path, path: str, message: str) -> None:
+    replace(facts, CLAIM, "summary:", f"inferences:\n  {path}: A guess.\nsummary:")
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == [message]
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (
+            lambda r: (
+                replace(r, FIGURE, AS_OF, AS_OF + "reviewed_by: jane-doe\n")
+                or (r / DATASET).write_text(
+                    "curators:\n  - id: jane-roe\n    name: Jane Roe\n  - id: ann-poe\n    name: Ann Poe\n",
+                    encoding="utf-8",
+                )
+            ),
+            "no curator has the id 'jane-doe'; did you mean 'jane-roe'? (curators in dataset.yaml: jane-roe, ann-poe)",
+        ),
+        (
+            lambda r: replace(r, FOLLOWUP, "measure: deaths", "measure: wounded"),
+            "measure 'wounded' differs from 'deaths' of example-deaths, which shares quantity 'deaths-total'; "
+            "convert to the same measure, or give this figure its own quantity",
+        ),
+        (
+            lambda r: (
+                replace(r, SOURCE, 'headline: "Contoh Laporan: Menteri Berbicara"\n', "")
+                or replace(r, CLAIM, "    form: direct-quote", "    form: headline")
+            ),
+            "form is 'headline' but the excerpt is not the headline of example-2020-11-01-report (it records no "
+            "headline); quote the whole headline, or choose the form that fits",
+        ),
+    ],
+    ids=["curators listed", "measure differs", "source without headline"],
+)
+def test_variants_of_a_breach_say_what_differs(facts: Path, breakage, message: str) -> None:
+    breakage(facts)
+    _, errors = load_facts(facts)
+    assert [e.message for e in errors] == [message]
