@@ -101,7 +101,7 @@ class Comparison:
     common: Interval | None
     """The range every figure allows (None when they contradict)."""
     contradicting: tuple[tuple[Figure, Figure], ...]
-    """The pairs that cannot both be true."""
+    """The pairs that cannot both be true: one for each pair of distinct ranges, its first figures."""
     day: dt.date | None
     """The day they are as of; None for measures that do not change (distances)."""
     bound: bool
@@ -165,11 +165,13 @@ def _same_thing(f: Figure) -> _Key | None:
 def _compare(key: _Key, figures: list[Figure]) -> Comparison:
     figures = sorted(figures, key=lambda f: (f.as_of.date, f.id))
     spans = [span for f in figures if (span := interval(f)) is not None]
+    # Many reports repeat a few values: compare each distinct range once, named by its first figure.
+    first: dict[Interval, Figure] = {}
+    for f, span in zip(figures, spans):
+        first.setdefault(span, f)
+    distinct = list(first)
     pairs = tuple(
-        (figures[i], figures[j])
-        for i in range(len(figures))
-        for j in range(i + 1, len(figures))
-        if not spans[i].overlaps(spans[j])
+        (first[a], first[b]) for i, a in enumerate(distinct) for b in distinct[i + 1 :] if not a.overlaps(b)
     )
     # Intervals on a line that overlap pairwise share a common part, so the pairs decide the verdict.
     verdict: Verdict = "contradicting" if pairs else "identical" if len(set(spans)) == 1 else "compatible"

@@ -202,13 +202,15 @@ class Fact(Schema):
     _id: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
 
+    # Read from pydantic's private-attribute store directly: ``self._id`` goes through BaseModel.__getattr__,
+    # and pages look ids up hundreds of thousands of times in a large fact base.
     @property
     def id(self) -> str:
-        return self._id
+        return self.__pydantic_private__["_id"]  # type: ignore[index]
 
     @property
     def path(self) -> str:
-        return self._path
+        return self.__pydantic_private__["_path"]  # type: ignore[index]
 
     @property
     def heading(self) -> str:

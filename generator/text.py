@@ -8,6 +8,7 @@ fact text can never inject HTML or Markdown syntax into a page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -75,6 +76,7 @@ def safe_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred days, written on page after page
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 

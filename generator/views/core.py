@@ -9,6 +9,7 @@ puts in quotation marks is a :class:`Quoted`, which can only be made from a veri
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -182,6 +183,10 @@ def build_id(base: FactBase) -> str:
     return digest.hexdigest()[:10]
 
 
+_excerpt_key = functools.lru_cache(maxsize=1 << 16)(normalise)
+"""An excerpt as citations are told apart, remembered: every page citing it asks again."""
+
+
 class Notes:
     """Numbers the citations of one page; the same article and excerpt share a number."""
 
@@ -193,7 +198,7 @@ class Notes:
     def cite(self, cited: Citation | Iterable[Citation]) -> tuple[int, ...]:
         numbers = []
         for citation in [cited] if isinstance(cited, Citation) else cited:
-            key = (citation.source, normalise(citation.excerpt))
+            key = (citation.source, _excerpt_key(citation.excerpt))
             if key not in self._numbers:
                 self._numbers[key] = len(self._numbers) + 1
                 self._notes.append(self._context.note(self._numbers[key], citation))
