@@ -90,3 +90,29 @@ def test_the_command_exits_with_one_when_something_is_uncovered(tmp_path: Path, 
     )
     assert run.returncode == status, run.stdout + run.stderr
     assert (":7:45: uncovered-text: number '42'" in run.stdout + run.stderr) == bool(extra)
+
+
+def add_source(facts: Path, source_id: str, text: str | None) -> None:
+    """A source of the fixture's outlet, with ``text`` stored beside it (or no stored text)."""
+    record = f"outlet: example-news\nurl: https://news.example/{source_id}\npublished: 2020-11-03\nlanguage: id\n"
+    if text is not None:
+        (facts / "sources" / f"{source_id}.txt").write_text(text, encoding="utf-8")
+        record += f"text:\n  file: {source_id}.txt\n  sha256: {hashlib.sha256(text.encode()).hexdigest()}\n"
+    (facts / "sources" / f"{source_id}.yaml").write_text(record, encoding="utf-8")
+
+
+def test_a_stored_text_nothing_cites_is_listed_whole_after_a_source_without_text(tmp_path: Path) -> None:
+    facts = with_text(tmp_path, "")
+    add_source(facts, "a-unstored", None)  # read first: it must not end the search
+    add_source(facts, "z-uncited", "Pada 3 November, 12 orang tewas.\n")
+    assert [line.split(": ", 2)[0].rsplit("/", 1)[1] for line in listed(facts)] == [
+        "z-uncited.txt:1:6",
+        "z-uncited.txt:1:18",
+    ]
+
+
+def test_a_long_quotation_is_shortened_in_its_message(tmp_path: Path) -> None:
+    words = "kami akan terus berjuang sampai titik darah penghabisan demi tanah air kami"
+    facts = with_text(tmp_path, f'Ia berkata "{words}".\n')
+    (found,) = listed(facts)
+    assert f"quotation '\"{words[:56]}...' is cited by no fact" in found
