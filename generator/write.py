@@ -21,12 +21,16 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> None:
     """
     staging = docs / ".generated.tmp"
     retired = docs / ".generated.old"
+    targets = {relative: _inside(staging, relative) for relative in pages}  # every path checked before any write
     for scratch in (staging, retired):
         shutil.rmtree(scratch, ignore_errors=True)
-    for relative, markdown in pages.items():
-        target = _inside(staging, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_encoded(markdown))
+    try:
+        for relative, markdown in pages.items():
+            targets[relative].parent.mkdir(parents=True, exist_ok=True)
+            targets[relative].write_bytes(_encoded(markdown))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     retired.mkdir(parents=True)
     for name in GENERATED:
         if (docs / name).exists():
@@ -90,10 +94,12 @@ def generated_files(docs: Path) -> set[str]:
 
 
 def _inside(docs: Path, relative: str) -> Path:
-    target = docs / relative
-    if target.parts[len(docs.parts)] not in GENERATED:
+    """``docs / relative``, refused unless it lies in one of the generator's folders: a hand-written page, a
+    path climbing out with ``..`` or an absolute path is never written, whatever produced it."""
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or ".." in parts or not parts or parts[0] not in GENERATED:
         raise ValueError(f"refusing to write {relative}: not in a generated folder")
-    return target
+    return docs / relative
 
 
 def _encoded(content: str | bytes) -> bytes:
