@@ -46,3 +46,23 @@ def test_a_write_that_fails_midway_leaves_the_last_good_pages_and_no_scratch(doc
     with pytest.raises(TypeError):
         write_pages({"people/new-person.md": "# New\n", "people/broken.md": None}, docs)  # type: ignore[dict-item]
     assert snapshot(docs.parent) == before
+
+
+def test_a_scratch_folder_left_by_an_interrupted_run_does_not_reach_the_pages(docs: Path) -> None:
+    stale = docs / ".generated.tmp" / "people" / "half-written.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("# Half written\n", encoding="utf-8")
+    write_pages({"people/new-person.md": "# New\n"}, docs)
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == [
+        "methodology.md",
+        "people",
+        "people/new-person.md",
+    ]
+
+
+def test_an_update_writes_a_page_in_folders_that_do_not_exist_yet(docs: Path) -> None:
+    written = update_pages(
+        {"people/ilham-aliyev.md": "# Ilham Aliyev, edited\n", "dates/2020-11/week/1.md": "x\n"}, docs
+    )
+    assert sorted(written) == ["dates/2020-11/week/1.md", "people/ilham-aliyev.md"]
+    assert (docs / "dates" / "2020-11" / "week" / "1.md").read_text(encoding="utf-8") == "x\n"
