@@ -37,8 +37,10 @@ def main() -> int:
         for query in args.queries:
             page = browser.new_context().new_page()  # a fresh cache for each query
             fetched: list[tuple[str, int]] = []
-            page.on("requestfinished", lambda request: fetched.append(
-                (request.url.removeprefix(url), transferred(request.response().body()))))
+            page.on(
+                "requestfinished",
+                lambda request: fetched.append((request.url.removeprefix(url), transferred(request.response().body()))),
+            )
             page.goto(f"{url}{claim}/")
             page.wait_for_load_state("networkidle")
             loaded = list(fetched)
@@ -48,11 +50,16 @@ def main() -> int:
             expect(page.locator(".kfd-search__status")).to_contain_text("for “")
             page.wait_for_load_state("networkidle")
             index = [name for name, _ in loaded if "pagefind" in name]
-            print(f"{query!r}: page {sum(s for _, s in loaded) / 1024:.0f} KiB ({len(loaded)} files, "
-                  f"{len(index)} of the index); query {sum(s for _, s in fetched) / 1024:.0f} KiB "
-                  f"({len(fetched)} files: " + ", ".join(
-                      f"{kind} {sum(s for n, s in fetched if kind in n) / 1024:.0f}"
-                      for kind in ("pagefind.js", "worker", "wasm", "pf_meta", "pf_index", "pf_fragment")) + ")")
+            print(
+                f"{query!r}: page {sum(s for _, s in loaded) / 1024:.0f} KiB ({len(loaded)} files, "
+                f"{len(index)} of the index); query {sum(s for _, s in fetched) / 1024:.0f} KiB "
+                f"({len(fetched)} files: "
+                + ", ".join(
+                    f"{kind} {sum(s for n, s in fetched if kind in n) / 1024:.0f}"
+                    for kind in ("pagefind.js", "worker", "wasm", "pf_meta", "pf_index", "pf_fragment")
+                )
+                + ")"
+            )
             page.context.close()
         browser.close()
     return 0

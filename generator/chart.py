@@ -38,7 +38,6 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from PIL import Image  # noqa: E402
 
 
-
 @dataclass(frozen=True)
 class Bar:
     """One claimed figure, as one row of the overview."""

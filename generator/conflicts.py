@@ -170,9 +170,7 @@ def _compare(key: _Key, figures: list[Figure]) -> Comparison:
     for f, span in zip(figures, spans):
         first.setdefault(span, f)
     distinct = list(first)
-    pairs = tuple(
-        (first[a], first[b]) for i, a in enumerate(distinct) for b in distinct[i + 1 :] if not a.overlaps(b)
-    )
+    pairs = tuple((first[a], first[b]) for i, a in enumerate(distinct) for b in distinct[i + 1 :] if not a.overlaps(b))
     # Intervals on a line that overlap pairwise share a common part, so the pairs decide the verdict.
     verdict: Verdict = "contradicting" if pairs else "identical" if len(set(spans)) == 1 else "compatible"
     if pairs and key.bound and figures[0].measure in RUNNING_TOTALS:

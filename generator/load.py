@@ -97,7 +97,10 @@ def load_file(path: Path) -> tuple[Document | None, list[FactError]]:
     if len(raw) > MAX_FACT_BYTES:
         return None, [
             FactError(
-                shown, 1, 1, "file-too-large",
+                shown,
+                1,
+                1,
+                "file-too-large",
                 f"the file has {len(raw):,} bytes; a fact file may have at most {MAX_FACT_BYTES:,}",
             )
         ]

@@ -32,8 +32,16 @@ from markupsafe import Markup
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|#!^~$:"}
 _INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # Control characters (but tab and line breaks), bidi embeddings, overrides and isolates, and noncharacters.
-_UNSHOWABLE_RANGES = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069),
-                      (0xFDD0, 0xFDEF), (0xFFFE, 0xFFFF))
+_UNSHOWABLE_RANGES = (
+    (0x00, 0x08),
+    (0x0B, 0x0C),
+    (0x0E, 0x1F),
+    (0x7F, 0x9F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0xFDD0, 0xFDEF),
+    (0xFFFE, 0xFFFF),
+)
 _UNSHOWABLE = re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _UNSHOWABLE_RANGES) + "]")
 _SHOWN_TABLE = {c: "\ufffd" for low, high in _UNSHOWABLE_RANGES for c in range(low, high + 1)}
 _INLINE_TABLE = {**_SHOWN_TABLE, **str.maketrans({**_INLINE, "\n": " ", "\r": " "})}

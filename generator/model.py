@@ -74,7 +74,9 @@ Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, p
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\n\r]*$")]
 """Text on one line: titles and table cells, where a line break would end the element."""
-ShortTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90, pattern=r"^[^\n\r]*$")]
+ShortTitle = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90, pattern=r"^[^\n\r]*$")
+]
 """A title of at most 90 characters on one line."""
 
 _HTTP_URL = TypeAdapter(HttpUrl)
@@ -155,8 +157,6 @@ class FactDate(Schema):
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
         # Editors should accept the plain-date shorthand as well as the mapping.
         return {"anyOf": [{"type": "string", "format": "date"}, handler(core_schema)]}
-
-
 
 
 class NameVariant(Schema):

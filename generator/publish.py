@@ -83,7 +83,9 @@ def site_files(
             files[page.citation.csl] = csl_json_text(page.citation.record)
     for fact in base.facts.values():
         for former in fact.former_ids:
-            files[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(site.address(f"{fact.folder}/{fact.id}.md"))
+            files[f"{fact.folder}/{former}/index.html"] = exports.redirect_page(
+                site.address(f"{fact.folder}/{fact.id}.md")
+            )
     files["corrections/feed.xml"] = exports.atom_feed(base, site.url)
     files["data/facts.json"] = exports.facts_json(base)
     files["data/figures.csv"] = exports.figures_csv(base)
@@ -132,8 +134,9 @@ def _with_citation(base: FactBase, site: SiteInfo, page: Page) -> Page:
         if page.path == "data/index.md":
             return dataclasses.replace(page, jsonld=jsonld.dataset(base, site.url))
         return page
-    updated = max([d for d in (fact.updated, *(c.date for c in fact.corrections)) if d] or [base.dataset.released],
-                  default=None)
+    updated = max(
+        [d for d in (fact.updated, *(c.date for c in fact.corrections)) if d] or [base.dataset.released], default=None
+    )
     language = fact.language if isinstance(fact, Source) else "en"
     citation = cite_box(site, page.path, page.title, fact.added or base.dataset.released, updated, language)
     return dataclasses.replace(page, citation=citation, jsonld=jsonld.for_fact(base, fact, site.address(page.path)))

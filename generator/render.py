@@ -109,8 +109,7 @@ def _quoted(context: TemplateContext, value: Quoted) -> Markup:
     if value.marks:
         body = markup.guard_line_start(
             "".join(
-                f"<mark>{markup.fragment(s.text)}</mark>" if s.marked else markup.fragment(s.text)
-                for s in value.marks
+                f"<mark>{markup.fragment(s.text)}</mark>" if s.marked else markup.fragment(s.text) for s in value.marks
             )
         )
     else:

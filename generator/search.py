@@ -46,8 +46,15 @@ from lxml.cssselect import CSSSelector
 BUNDLE = "pagefind"
 """Folder of the search bundle inside the site."""
 
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 """Pagefind's ready-made interfaces, which the site does not use (assets/search.js is its own)."""
 
 KINDS = {
@@ -123,8 +130,24 @@ so smaller chunks cost less per word of a query; benchmarks/README.md has the me
 MAX_TEXT = 30_000
 """Characters of text indexed per page at most: keeps every fragment a query downloads small."""
 
-UNFOLDED = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
-                          "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"})
+UNFOLDED = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "E",
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+    }
+)
 """Letters Unicode does not decompose, so Pagefind's own diacritic folding leaves them (Xankəndi)."""
 
 BLOCKS = ("p", "li", "td", "h1", "h2", "h3", "h4", "dd")
@@ -139,13 +162,38 @@ STEMMER = snowballstemmer.stemmer("indonesian")
 root = functools.lru_cache(maxsize=1 << 16)(STEMMER.stemWord)
 """A word's Snowball root, remembered: the same words recur on page after page."""
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 MONTH_NUMBER = {name.lower(): number for names in (MONTHS, BULAN) for number, name in enumerate(names, 1)}
-DATE_IN_WORDS = re.compile(r"\b(\d{1,2}) (" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.? (\d{4})\b",
-                           re.IGNORECASE)
+DATE_IN_WORDS = re.compile(
+    r"\b(\d{1,2}) (" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + r")\.? (\d{4})\b", re.IGNORECASE
+)
 DATE_IN_FIGURES = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # day first, as Indonesian outlets write it
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -167,8 +215,18 @@ def index_site(site_dir: Path) -> int:
                 count += 1
         shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
         subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site_dir / BUNDLE),
-             "--force-language", "en", "--silent"],
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                scratch,
+                "--output-path",
+                str(site_dir / BUNDLE),
+                "--force-language",
+                "en",
+                "--silent",
+            ],
             check=True,
             env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_SIZE)},
         )
@@ -223,8 +281,12 @@ def prepare(html: str, kind: str) -> str | None:
     stems = indonesian_stems(article)
     extra = "".join(
         f'<div data-pagefind-meta="{field}:{escape(" ".join(forms))}"></div>'
-        for field, forms in (("names", names + variants(" ".join(names))), ("whole_names", whole_names(names)),
-                             ("title_also", variants(title)), ("also", variants(body) + stems))
+        for field, forms in (
+            ("names", names + variants(" ".join(names))),
+            ("whole_names", whole_names(names)),
+            ("title_also", variants(title)),
+            ("also", variants(body) + stems),
+        )
         if forms
     )
     for label in VERDICT(article):

@@ -165,9 +165,12 @@ def _prose_problems(base: FactBase, fact: Fact) -> Iterator[tuple[tuple[object, 
         parts = [p[0].swapcase() + p[1:] if not any(p in hay for hay in haystacks) else p for p in parts]
         if parts and not any(all(p in hay for p in parts) for hay in haystacks):
             shown = span if len(span) <= 60 else span[:57] + "..."
-            yield loc, (
-                f"“{shown}” is in quotation marks but is not the words of any source this fact cites, nor one of "
-                "its translations; quote the source exactly, or drop the quotation marks"
+            yield (
+                loc,
+                (
+                    f"“{shown}” is in quotation marks but is not the words of any source this fact cites, nor one of "
+                    "its translations; quote the source exactly, or drop the quotation marks"
+                ),
             )
 
 

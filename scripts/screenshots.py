@@ -54,12 +54,14 @@ def take(site: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved = []
     with serving(site) as root, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-quic"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-quic"]
+        )
         for width, height in SCREENS.items():
             for scheme in SCHEMES:
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                              locale="en-GB", timezone_id="UTC")
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, color_scheme=scheme, locale="en-GB", timezone_id="UTC"
+                )
                 # The site loads nothing from other hosts; a screenshot must not either.
                 context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
                 page = context.new_page()

@@ -93,8 +93,7 @@ def test_archives_lists_each_source_without_an_archived_copy(facts: Path) -> Non
     ]
     report = facts / "sources/example-2020-11-01-report.yaml"
     report.write_text(
-        report.read_text(encoding="utf-8")
-        + "archive:\n  - url: https://archive.ph/AbCdE\n    date: 2020-11-03\n",
+        report.read_text(encoding="utf-8") + "archive:\n  - url: https://archive.ph/AbCdE\n    date: 2020-11-03\n",
         encoding="utf-8",
     )
     result = run("archives", "facts", cwd=facts.parent)

@@ -251,11 +251,16 @@ def _figure(value: float, qualifier: str = "exact", day: str = "2020-11-01", hig
     )
 
 
-
 def test_derived_sums_leave_out_counts_dated_only_as_bounds(facts) -> None:
     add_figure(facts, "soldiers", category="military", side="armenia", value=1000)
-    add_figure(facts, "civilians", category="civilian", side="armenia", value=200,
-               as_of={"date": "2020-11-01", "no_later_than": True, "inferred": "Reported undated on 1 November."})
+    add_figure(
+        facts,
+        "civilians",
+        category="civilian",
+        side="armenia",
+        value=200,
+        as_of={"date": "2020-11-01", "no_later_than": True, "inferred": "Reported undated on 1 November."},
+    )
     base, errors = load_facts(facts)
     assert errors == []
     assert derived_sums(base) == [], "a count of some earlier day is not added to one of this day"

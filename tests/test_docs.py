@@ -34,7 +34,9 @@ def cli_commands() -> list[str]:
     return re.search(r"\{([a-z,]+)\}", shown.stdout)[1].split(",")
 
 
-@pytest.mark.parametrize("command", ["make site", "make test", "make serve", *(f"generator {c}" for c in cli_commands())])
+@pytest.mark.parametrize(
+    "command", ["make site", "make test", "make serve", *(f"generator {c}" for c in cli_commands())]
+)
 def test_every_command_is_documented(command: str) -> None:
     assert command in README
 

@@ -92,8 +92,9 @@ NOT_HTTP = [
 
 @pytest.mark.parametrize("scheme", NOT_HTTP)
 @pytest.mark.parametrize("relative, prefix", URL_FIELDS, ids=[f"{r}:{p.strip()}" for r, p in URL_FIELDS])
-def test_every_url_field_refuses_other_schemes(hostile: Path, capsys: pytest.CaptureFixture[str], relative: str,
-                                               prefix: str, scheme: str) -> None:
+def test_every_url_field_refuses_other_schemes(
+    hostile: Path, capsys: pytest.CaptureFixture[str], relative: str, prefix: str, scheme: str
+) -> None:
     line, col = set_value(hostile, relative, prefix, scheme)
     # (a source refused this way also fails the prose that quotes its text: those problems follow from this one)
     [problem] = [p for p in check(hostile, capsys) if p.startswith(f"{hostile / relative}:")]
@@ -124,43 +125,92 @@ def test_a_fact_file_over_a_megabyte_is_refused_unread(hostile: Path, capsys: py
     path = hostile / "events/hostile-event.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# <img src=x onerror=alert(1)>\n" * 35_000, encoding="utf-8")
     [problem] = check(hostile, capsys)
-    assert re.fullmatch(rf"{re.escape(str(path))}:1:1: file-too-large: the file has 1,\d\d\d,\d\d\d bytes; "
-                        r"a fact file may have at most 1,000,000", problem)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:1:1: file-too-large: the file has 1,\d\d\d,\d\d\d bytes; "
+        r"a fact file may have at most 1,000,000",
+        problem,
+    )
 
 
-def test_a_stored_text_over_five_megabytes_is_refused_unread(hostile: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_stored_text_over_five_megabytes_is_refused_unread(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = hostile / "sources/hostile-2020-10-10-laporan.txt"
-    text.write_text(text.read_text(encoding="utf-8") + "<script>alert(2)</script> lebih dari 1.200\n" * 120_000,
-                    encoding="utf-8")
+    text.write_text(
+        text.read_text(encoding="utf-8") + "<script>alert(2)</script> lebih dari 1.200\n" * 120_000, encoding="utf-8"
+    )
     line = (hostile / "sources/hostile-2020-10-10-laporan.yaml").read_text(encoding="utf-8").split("\n").index(
-        "  file: hostile-2020-10-10-laporan.txt") + 1
+        "  file: hostile-2020-10-10-laporan.txt"
+    ) + 1
     source = hostile / "sources/hostile-2020-10-10-laporan.yaml"
     [problem] = [p for p in check(hostile, capsys) if "file-too-large" in p]  # (prose quoting it fails too)
-    assert problem.startswith(f"{source}:{line}:9: file-too-large: "
-                              "stored text hostile-2020-10-10-laporan.txt has 5,")
+    assert problem.startswith(
+        f"{source}:{line}:9: file-too-large: " "stored text hostile-2020-10-10-laporan.txt has 5,"
+    )
 
 
 REFUSED = [
     # (what, file, line prefix, new value, code, words of the message)
-    ("a line break in a one-line title", "claims/hostile-claim.yaml", "title: ",
-     '"<img src=x onerror=alert(1)>\\n# PLANTED"', "invalid-value", "should match pattern"),
-    ("a title over 90 characters", "claims/hostile-claim.yaml", "title: ",
-     "<img src=x onerror=alert(1)> " + "x" * 80, "wrong-type", "at most 90 characters"),
-    ("a line break in a name", "people/hostile-person.yaml", "name: ",
-     '"Person\\n=== PLANTED"', "invalid-value", "should match pattern"),
-    ("a lone surrogate", "organisations/hostile-ministry.yaml", "name: ",
-     '"Ministry \\ud800"', "yaml-syntax", "invalid Unicode character"),
-    ("a Python object tag", "places/hostile-city.yaml", "name: ",
-     "!!python/object/apply:os.system echo", "yaml-syntax", "could not determine a constructor"),
-    ("values nested beyond reason", "places/hostile-region.yaml", "type: ",
-     "[" * 20_000 + "]" * 20_000, "yaml-syntax", "nested too deeply"),
+    (
+        "a line break in a one-line title",
+        "claims/hostile-claim.yaml",
+        "title: ",
+        '"<img src=x onerror=alert(1)>\\n# PLANTED"',
+        "invalid-value",
+        "should match pattern",
+    ),
+    (
+        "a title over 90 characters",
+        "claims/hostile-claim.yaml",
+        "title: ",
+        "<img src=x onerror=alert(1)> " + "x" * 80,
+        "wrong-type",
+        "at most 90 characters",
+    ),
+    (
+        "a line break in a name",
+        "people/hostile-person.yaml",
+        "name: ",
+        '"Person\\n=== PLANTED"',
+        "invalid-value",
+        "should match pattern",
+    ),
+    (
+        "a lone surrogate",
+        "organisations/hostile-ministry.yaml",
+        "name: ",
+        '"Ministry \\ud800"',
+        "yaml-syntax",
+        "invalid Unicode character",
+    ),
+    (
+        "a Python object tag",
+        "places/hostile-city.yaml",
+        "name: ",
+        "!!python/object/apply:os.system echo",
+        "yaml-syntax",
+        "could not determine a constructor",
+    ),
+    (
+        "values nested beyond reason",
+        "places/hostile-region.yaml",
+        "type: ",
+        "[" * 20_000 + "]" * 20_000,
+        "yaml-syntax",
+        "nested too deeply",
+    ),
 ]
 
 
 @pytest.mark.parametrize("what, relative, prefix, new, code, words", REFUSED, ids=[r[0] for r in REFUSED])
-def test_what_no_fact_file_may_hold_is_refused(hostile: Path, capsys: pytest.CaptureFixture[str], what: str,
-                                               relative: str, prefix: str, new: str, code: str, words: str) -> None:
+def test_what_no_fact_file_may_hold_is_refused(
+    hostile: Path,
+    capsys: pytest.CaptureFixture[str],
+    what: str,
+    relative: str,
+    prefix: str,
+    new: str,
+    code: str,
+    words: str,
+) -> None:
     set_value(hostile, relative, prefix, new)
     [problem] = check(hostile, capsys)
     assert re.match(rf"{re.escape(str(hostile / relative))}:\d+:\d+: {code}: ", problem), problem
@@ -171,8 +221,11 @@ def test_what_no_fact_file_may_hold_is_refused(hostile: Path, capsys: pytest.Cap
 def pages() -> dict[str, str | bytes]:
     base, errors = load_facts(HOSTILE)
     assert errors == []
-    return {path: text for path, text in site_files(base, site_info(base, site_url=SITE_URL)).items()
-            if path.endswith(".md")}
+    return {
+        path: text
+        for path, text in site_files(base, site_info(base, site_url=SITE_URL)).items()
+        if path.endswith(".md")
+    }
 
 
 def test_every_page_keeps_its_front_matter(pages: dict[str, str | bytes]) -> None:
@@ -189,8 +242,9 @@ def test_every_page_keeps_its_front_matter(pages: dict[str, str | bytes]) -> Non
 
 def test_no_page_holds_a_character_it_cannot_show(pages: dict[str, str | bytes]) -> None:
     unshowable = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-    assert {path: sorted(set(unshowable.findall(str(text)))) for path, text in pages.items()
-            if unshowable.search(str(text))} == {}
+    assert {
+        path: sorted(set(unshowable.findall(str(text)))) for path, text in pages.items() if unshowable.search(str(text))
+    } == {}
     region = str(pages["places/hostile-region.md"])
     assert "# Region \ufffdreversed and never closed \ufffd\ufffd\n" in region
 
@@ -213,4 +267,3 @@ def test_front_matter_values_survive_yaml_and_keep_structured_data_exact() -> No
     jsonld = yaml.safe_load(f"jsonld: {markup.front_matter_json(data)}")["jsonld"]
     assert json.loads(jsonld) == data
     assert not re.search("[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e]", jsonld)
-

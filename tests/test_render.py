@@ -120,8 +120,8 @@ PAYLOADS = [
     "+ not a list",
     "a | b | c",
     "{: .injected onclick=alert(1) }",
-    "!!! danger \"not an admonition\"",
-    "??? note \"not a details block\"",
+    '!!! danger "not an admonition"',
+    '??? note "not a details block"',
     '=== "not a tab"',
     "--- not a rule",
     "> not a quote",
@@ -140,7 +140,7 @@ PAYLOADS = [
 CONTEXTS = [
     "<p>{}</p>",
     "<table>\n<tbody>\n<tr><td>{}</td></tr>\n</tbody>\n</table>",
-    "<blockquote>\n<p>“<span lang=\"id\">{}</span>”</p>\n</blockquote>",
+    '<blockquote>\n<p>“<span lang="id">{}</span>”</p>\n</blockquote>',
     "<ul>\n<li><strong>Label:</strong> {}</li>\n</ul>",
     "{}",
     "- {}",
@@ -226,8 +226,11 @@ def test_a_comparison_of_many_figures_is_cut_across_pages_of_bounded_size(tmp_pa
         (facts / "figures" / f"example-deaths-copy-{n}.yaml").write_text(figure, encoding="utf-8")
     base, errors = load_facts(facts)
     assert errors == []
-    compared = {path: page for path, page in site_files(base, site_info(base, site_url=SITE_URL)).items()
-                if re.fullmatch(r"figures/compared(-\d+)?\.md", path)}
+    compared = {
+        path: page
+        for path, page in site_files(base, site_info(base, site_url=SITE_URL)).items()
+        if re.fullmatch(r"figures/compared(-\d+)?\.md", path)
+    }
     assert len(compared) >= 3
     rows = {path: re.findall(r'<tr><td>.*?href="[^"]*figures/([\w-]+)/"', page) for path, page in compared.items()}
     assert all(len(found) <= ROWS_PER_PAGE for found in rows.values()), {p: len(r) for p, r in rows.items()}
@@ -244,8 +247,9 @@ def _copied(tmp_path, fact: str, copies: int):
     shutil.copytree(REPO / "facts", facts)
     original = facts / fact
     for n in range(copies):
-        original.with_name(f"{original.stem}-copy-{n}.yaml").write_text(original.read_text(encoding="utf-8"),
-                                                                       encoding="utf-8")
+        original.with_name(f"{original.stem}-copy-{n}.yaml").write_text(
+            original.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     base, errors = load_facts(facts)
     assert errors == []
     return site_files(base, site_info(base, site_url=SITE_URL))
@@ -255,8 +259,11 @@ def test_a_disagreement_of_many_figures_continues_on_further_pages(tmp_path) -> 
     from generator.views.register import ROWS_PER_PAGE
 
     pages = _copied(tmp_path, "figures/kompas-2020-11-10-shusha-stepanakert-distance.yaml", 2 * ROWS_PER_PAGE)
-    entry = {path: page for path, page in pages.items()
-             if re.fullmatch(r"discrepancies/values-distance-shusha-stepanakert(-\d+)?\.md", path)}
+    entry = {
+        path: page
+        for path, page in pages.items()
+        if re.fullmatch(r"discrepancies/values-distance-shusha-stepanakert(-\d+)?\.md", path)
+    }
     assert len(entry) == 3
     rows = {path: re.findall(r'<tr><td>.*?href="[^"]*figures/([\w-]+)/"', page) for path, page in entry.items()}
     assert all(0 < len(found) <= ROWS_PER_PAGE for found in rows.values())

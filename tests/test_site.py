@@ -76,7 +76,7 @@ def test_every_internal_link_resolves(shipped_site: Path) -> None:
     for html_file in shipped_site.rglob("*.html"):
         for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', html_file.read_text(encoding="utf-8")):
             # 404.html is served at any depth, so MkDocs gives it links from the root of the published address.
-            target = (shipped_site / href.removeprefix(root) if href.startswith("/") else html_file.parent / href)
+            target = shipped_site / href.removeprefix(root) if href.startswith("/") else html_file.parent / href
             target = target.resolve()
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{html_file.relative_to(shipped_site)} -> {href}")
@@ -114,8 +114,10 @@ def test_every_disagreement_in_the_shipped_facts_has_its_register_page(shipped_s
     expected |= {d.id for d in base.of_kind("discrepancy")}
     assert expected, "the shipped facts are known to disagree"
     listed = set().union(
-        *(links_of(shipped_site, p.parent.relative_to(shipped_site).as_posix() + "/")
-          for p in (shipped_site / "discrepancies").glob("type-*/index.html"))
+        *(
+            links_of(shipped_site, p.parent.relative_to(shipped_site).as_posix() + "/")
+            for p in (shipped_site / "discrepancies").glob("type-*/index.html")
+        )
     )
     assert sorted(a for a in expected if not (shipped_site / "discrepancies" / a / "index.html").is_file()) == []
     assert sorted(a for a in expected if f"discrepancies/{a}/" not in listed) == []

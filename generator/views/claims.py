@@ -164,8 +164,11 @@ def verdict(context: Context, claim: Claim) -> Verdict:
 
 
 def _outlets_assessed(context: Context, claim: Claim, assessment: str) -> list:
-    found = {context.base.outlet_of(r.source).id: context.base.outlet_of(r.source) for r in claim.renderings
-             if r.assessment == assessment}
+    found = {
+        context.base.outlet_of(r.source).id: context.base.outlet_of(r.source)
+        for r in claim.renderings
+        if r.assessment == assessment
+    }
     return list(found.values())
 
 
@@ -182,7 +185,10 @@ def claim_page(context: Context, claim: Claim) -> ClaimPage:
     articles = _articles(context, claim, notes)
     said = _said(context, claim)
     chosen = verdict(context, claim)
-    related = [_related(context, r) for r in dict.fromkeys(claim.related + [f.id for f in base.referring(claim.id, "claim", "related")])]
+    related = [
+        _related(context, r)
+        for r in dict.fromkeys(claim.related + [f.id for f in base.referring(claim.id, "claim", "related")])
+    ]
     same_day = [
         ("Same day, same speaker", context.link(c))
         for c in base.referring(claim.claimant, "claim", "claimant")
@@ -251,9 +257,7 @@ def _articles(context: Context, claim: Claim, notes: Notes) -> tuple[ArticleRend
                     rationale=r.rationale,
                 )
             )
-        articles.append(
-            ArticleRenderings(tab, context.link(source), context.day(source.published).text, tuple(views))
-        )
+        articles.append(ArticleRenderings(tab, context.link(source), context.day(source.published).text, tuple(views)))
     return tuple(articles)
 
 

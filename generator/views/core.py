@@ -405,10 +405,13 @@ CITE_STYLES = (
 
 
 @lru_cache(maxsize=1 << 16)  # generator watch builds every page again after each edit
-def cite_box(site: SiteInfo, path: str, title: str, published: dt.date | None, updated: dt.date | None,
-             language: str = "en") -> CiteBox:
+def cite_box(
+    site: SiteInfo, path: str, title: str, published: dt.date | None, updated: dt.date | None, language: str = "en"
+) -> CiteBox:
     key = "kfd-" + path[: -len(".md")].replace("/", "-")
-    record = styles.CitationRecord(key, title, site.address(path), site.name, published, updated, site.version, language)
+    record = styles.CitationRecord(
+        key, title, site.address(path), site.name, published, updated, site.version, language
+    )
     return CiteBox(
         record=record,
         updated=long_date(updated) if updated else "not recorded",

@@ -101,17 +101,19 @@ def _named_in(context: Context, fact: Fact, notes: Notes) -> tuple[tuple[str, Li
     by_source: dict[str, list] = {}
     for c in cited:
         by_source.setdefault(c.source, []).append(c)
-    return tuple(
-        (context.base.outlet_of(sid).name, context.link(sid), notes.cite(cs)) for sid, cs in by_source.items()
-    )
+    return tuple((context.base.outlet_of(sid).name, context.link(sid), notes.cite(cs)) for sid, cs in by_source.items())
 
 
 def person_page(context: Context, person: Person) -> EntityPage:
     base = context.base
     notes = Notes(context)
     roles = tuple(
-        RoleView(r.title, context.link(r.organisation) if r.organisation else None, _period(r.start, r.end),
-                 notes.cite(r.sources))
+        RoleView(
+            r.title,
+            context.link(r.organisation) if r.organisation else None,
+            _period(r.start, r.end),
+            notes.cite(r.sources),
+        )
         for r in person.roles
     )
     names = name_table(context, person.variants, notes)
@@ -132,7 +134,8 @@ def person_page(context: Context, person: Person) -> EntityPage:
         names=names,
         claims=claims,
         claims_by_others=claim_rows(
-            context, [c for c in base.referring(person.id, "claim") if c.claimant != person.id]  # type: ignore[attr-defined,misc]
+            context,
+            [c for c in base.referring(person.id, "claim") if c.claimant != person.id],  # type: ignore[attr-defined,misc]
         ),
         figures=figure_rows(context, base.referring(person.id, "figure", "claimant"), notes),  # type: ignore[arg-type]
         events=event_rows(context, base.referring(person.id, "event", "participants"), notes),  # type: ignore[arg-type]
@@ -168,7 +171,8 @@ def organisation_page(context: Context, org: Organisation) -> EntityPage:
         events=event_rows(context, base.referring(org.id, "event", "participants"), notes),  # type: ignore[arg-type]
         members=tuple(context.link(p) for p in base.referring(org.id, "person")),
         credited_by=tuple(
-            context.link(s, f"{base.outlet_of(s.id).name}: {s.heading}") for s in base.referring(org.id, "source", "credits")
+            context.link(s, f"{base.outlet_of(s.id).name}: {s.heading}")
+            for s in base.referring(org.id, "source", "credits")
         ),
         named_in=_named_in(context, org, notes),
         notes=notes.freeze(),
@@ -255,5 +259,6 @@ def _article_row(context: Context, source: Source) -> ArticleRow:
     credits = [context.link(c) for c in source.credits]
     if source.republished_from:
         credits.append(context.link(source.republished_from))
-    return ArticleRow(context.day(source.published), context.link(source), ", ".join(source.byline) or "none",
-                      tuple(credits))
+    return ArticleRow(
+        context.day(source.published), context.link(source), ", ".join(source.byline) or "none", tuple(credits)
+    )

@@ -157,7 +157,9 @@ def _sentence(c: Comparison) -> str:
         # Each pair of values once, and only the first few: many outlets repeating two values make one pair.
         pairs = list(dict.fromkeys(f"{figure_value(a)} and {figure_value(b)}" for a, b in c.contradicting))
         more = len(pairs) - PAIRS_NAMED
-        named = "; ".join(pairs[:PAIRS_NAMED]) + (f"; and {more} more pair{'s' * (more > 1)} of values" if more > 0 else "")
+        named = "; ".join(pairs[:PAIRS_NAMED]) + (
+            f"; and {more} more pair{'s' * (more > 1)} of values" if more > 0 else ""
+        )
         return f"These figures cannot all be true: no number satisfies {named}."
     if c.verdict == "possibly-older":
         return (
@@ -207,9 +209,7 @@ def _comparison_view(context: Context, table: _Table, notes: Notes) -> Compariso
 
 def figures_pages(context: Context, comparisons: list[Comparison], overview: object | None) -> list[Page]:
     notes = Notes(context)
-    bars = tuple(
-        (bar.panel, bar.label, bar.value_text, context.link(f, "figure")) for bar, f in overview_bars(context)
-    )
+    bars = tuple((bar.panel, bar.label, bar.value_text, context.link(f, "figure")) for bar, f in overview_bars(context))
     derived = []
     for d in derived_sums(context.base):
         derived.append(
@@ -246,7 +246,9 @@ def figures_pages(context: Context, comparisons: list[Comparison], overview: obj
         for table in _tables(c, untold.get((c.figures[0].measure, c.figures[0].category, c.figures[0].side), []))
     ]
     groups = pack([len(t.figures) for t in tables], ROWS_PER_PAGE)
-    for path, chunk, pager in paginate_chunks([tables[g.start : g.stop] for g in groups] or [[]], "figures/compared.md"):
+    for path, chunk, pager in paginate_chunks(
+        [tables[g.start : g.stop] for g in groups] or [[]], "figures/compared.md"
+    ):
         page_notes = Notes(context)
         views = tuple(_comparison_view(context, t, page_notes) for t in chunk)
         pages.append(
@@ -290,8 +292,13 @@ def figure_page(context: Context, figure: Figure, comparisons: dict[str, Compari
         as_given=(Quoted(context.quotation(figure, "as_given"), notes.cite(figure.sources)),),
         value=figure_value(figure),
         measure=", ".join(
-            p for p in (figure.measure, figure.category if figure.category != "unspecified" else "",
-                        SIDE_NAMES[figure.side] if figure.side else "", figure.value_kind if figure.value_kind == "ordinal" else "")
+            p
+            for p in (
+                figure.measure,
+                figure.category if figure.category != "unspecified" else "",
+                SIDE_NAMES[figure.side] if figure.side else "",
+                figure.value_kind if figure.value_kind == "ordinal" else "",
+            )
             if p
         ),
         claimant=context.link(figure.claimant) if figure.claimant else None,
@@ -316,9 +323,16 @@ def all_figures_pages(context: Context) -> list[Page]:
     for f in sorted(context.base.of_kind("figure"), key=lambda f: (f.measure, f.category, f.as_of.date, f.id)):  # type: ignore[attr-defined]
         assert isinstance(f, Figure)
         items.append(
-            Item(f.measure.capitalize(), context.link(f, f.subject), after=f": {figure_value(f)} ({_who(context, f)}, "
-                 f"{'no later than ' if f.as_of.no_later_than else ''}{long_date(f.as_of.date)})")
+            Item(
+                f.measure.capitalize(),
+                context.link(f, f.subject),
+                after=f": {figure_value(f)} ({_who(context, f)}, "
+                f"{'no later than ' if f.as_of.no_later_than else ''}{long_date(f.as_of.date)})",
+            )
         )
-    return listing("figures/all.md", "Every figure, by measure",
-                   "Every number the sources give, as given, with who gave it and as of when.", items)  # type: ignore[return-value]
-
+    return listing(
+        "figures/all.md",
+        "Every figure, by measure",
+        "Every number the sources give, as given, with who gave it and as of when.",
+        items,
+    )  # type: ignore[return-value]

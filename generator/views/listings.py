@@ -118,8 +118,9 @@ def _section_item(context: Context, folder: str, fact: Fact) -> Item:
         letter = unicodedata.normalize("NFKD", fact.heading)[:1].upper()
         return Item(letter if letter.isalpha() else "#", link)
     if isinstance(fact, Claim):
-        return Item(f"{fact.date.date:%B %Y}", link, prefix=f"{long_date(fact.date.date)}: ",
-                    who=context.link(fact.claimant))
+        return Item(
+            f"{fact.date.date:%B %Y}", link, prefix=f"{long_date(fact.date.date)}: ", who=context.link(fact.claimant)
+        )
     if isinstance(fact, Event):
         return Item(f"{fact.date.date:%B %Y}", link, prefix=f"{long_date(fact.date.date)}: ")
     if isinstance(fact, Source):
@@ -146,8 +147,13 @@ def day_pages(context: Context) -> list[ListingPage]:
         entries = base.days[day]
         items = [_event_item(context, e, notes) for e in _by_time(entries.get("event", []))]
         items += [
-            Item("Claims made", context.link(c), who=context.link(c.claimant),  # type: ignore[attr-defined]
-                 after=" (date inferred)" if c.date.inferred else "", refs=notes.cite(c.renderings))  # type: ignore[attr-defined]
+            Item(
+                "Claims made",
+                context.link(c),
+                who=context.link(c.claimant),  # type: ignore[attr-defined]
+                after=" (date inferred)" if c.date.inferred else "",
+                refs=notes.cite(c.renderings),
+            )  # type: ignore[attr-defined]
             for c in entries.get("claim", [])
         ]
         items += [_article_item(context, s) for s in entries.get("source", [])]  # type: ignore[arg-type]
@@ -159,12 +165,18 @@ def day_pages(context: Context) -> list[ListingPage]:
             around.append(Link(f"{long_date(days[i + 1])} →", f"dates/{days[i + 1].isoformat()}.md"))
         around.append(Link(f"{day:%B %Y}", f"dates/{day:%Y-%m}.md"))
         summary = ", ".join(
-            _count(len(entries.get(k, [])), label) for k, label in (("event", "event"), ("claim", "claim"),
-                                                                     ("source", "article"), ("figure", "figure"))
+            _count(len(entries.get(k, [])), label)
+            for k, label in (("event", "event"), ("claim", "claim"), ("source", "article"), ("figure", "figure"))
             if entries.get(k)
         )
-        for page in listing(f"dates/{day.isoformat()}.md", long_date(day), f"{long_date(day)}: {summary}.", items,
-                            kind="day", around=tuple(around)):
+        for page in listing(
+            f"dates/{day.isoformat()}.md",
+            long_date(day),
+            f"{long_date(day)}: {summary}.",
+            items,
+            kind="day",
+            around=tuple(around),
+        ):
             pages.append(_with_notes(page, notes))
     return pages
 
@@ -189,13 +201,22 @@ def _event_item(context: Context, event: Event, notes: Notes) -> Item:
     prefix = ""
     if event.date.time:
         prefix = f"{event.date.time:%H:%M}{' ' + event.date.zone if event.date.zone else ''}: "
-    return Item("Events", context.link(event), prefix=prefix,
-                after=" (date inferred)" if event.date.inferred else "", refs=notes.cite(event.sources))
+    return Item(
+        "Events",
+        context.link(event),
+        prefix=prefix,
+        after=" (date inferred)" if event.date.inferred else "",
+        refs=notes.cite(event.sources),
+    )
 
 
 def _article_item(context: Context, source: Source) -> Item:
     published = source.published
-    time = f", {published.time:%H:%M}{' ' + published.zone if published.zone else ''}" if published and published.time else ""
+    time = (
+        f", {published.time:%H:%M}{' ' + published.zone if published.zone else ''}"
+        if published and published.time
+        else ""
+    )
     return Item("Articles published", context.link(source), prefix=f"{context.base.outlet_of(source.id).name}{time}: ")
 
 
@@ -203,8 +224,13 @@ def _figure_item(context: Context, figure: Figure, notes: Notes) -> Item:
     who = context.link(figure.claimant) if figure.claimant else None
     bound = "no later than this day" if figure.as_of.no_later_than else ""
     after = f": {figure_value(figure)}" + (f" ({bound})" if bound else "")
-    return Item("Figures as of this day", context.link(figure, figure.subject), who=who, after=after,
-                refs=notes.cite(figure.sources))
+    return Item(
+        "Figures as of this day",
+        context.link(figure, figure.subject),
+        who=who,
+        after=after,
+        refs=notes.cite(figure.sources),
+    )
 
 
 def timeline_pages(context: Context) -> list[ListingPage]:
@@ -225,25 +251,50 @@ def timeline_pages(context: Context) -> list[ListingPage]:
             events = _by_time(entries.get("event", []))
             for e in events:
                 items.append(Item(long_date(day), context.link(e), group_link=day_link))
-            others = [_count(len(entries[k]), label) for k, label in (("claim", "claim"), ("source", "article"),
-                                                                    ("figure", "figure")) if entries.get(k)]
+            others = [
+                _count(len(entries[k]), label)
+                for k, label in (("claim", "claim"), ("source", "article"), ("figure", "figure"))
+                if entries.get(k)
+            ]
             if others or not events:
-                items.append(Item(long_date(day), day_link, prefix="Also: " if events else "",
-                                  after=f" ({', '.join(others)})" if others else "", group_link=day_link))
+                items.append(
+                    Item(
+                        long_date(day),
+                        day_link,
+                        prefix="Also: " if events else "",
+                        after=f" ({', '.join(others)})" if others else "",
+                        group_link=day_link,
+                    )
+                )
         around = []
         if i > 0:
             around.append(Link(f"← {dt.date.fromisoformat(keys[i - 1] + '-01'):%B %Y}", f"dates/{keys[i - 1]}.md"))
         if i + 1 < len(keys):
             around.append(Link(f"{dt.date.fromisoformat(keys[i + 1] + '-01'):%B %Y} →", f"dates/{keys[i + 1]}.md"))
         around.append(Link("Timeline", "dates/index.md"))
-        pages += listing(f"dates/{month}.md", f"{first:%B %Y}", f"What happened in {first:%B %Y}, day by day.",
-                         items, kind="month", around=tuple(around))
+        pages += listing(
+            f"dates/{month}.md",
+            f"{first:%B %Y}",
+            f"What happened in {first:%B %Y}, day by day.",
+            items,
+            kind="month",
+            around=tuple(around),
+        )
         count = sum(len(base.days[d].get("event", [])) for d in months[month])
-        index_items.append(Item(f"{first:%Y}", Link(f"{first:%B %Y}", f"dates/{month}.md"),
-                                after=f": {len(months[month])} days, {count} events"))
-    pages += listing("dates/index.md", "Timeline",
-                     "Every month in which something recorded here happened, was said, counted or published.",
-                     index_items, kind="timeline")
+        index_items.append(
+            Item(
+                f"{first:%Y}",
+                Link(f"{first:%B %Y}", f"dates/{month}.md"),
+                after=f": {len(months[month])} days, {count} events",
+            )
+        )
+    pages += listing(
+        "dates/index.md",
+        "Timeline",
+        "Every month in which something recorded here happened, was said, counted or published.",
+        index_items,
+        kind="timeline",
+    )
     return pages
 
 
@@ -260,8 +311,13 @@ def register_pages(context: Context, entries: list[Entry]) -> list[ListingPage]:
             continue
         items = [Item(title, context.entry_links[e.anchor]) for e in listed]
         pages += listing(f"discrepancies/type-{type_}.md", title, f"Register entries: {title.lower()}.", items)
-        overview += [Item(title, Link(f"All {len(listed)}", f"discrepancies/type-{type_}.md"),
-                          group_link=Link(title, f"discrepancies/type-{type_}.md"))]
+        overview += [
+            Item(
+                title,
+                Link(f"All {len(listed)}", f"discrepancies/type-{type_}.md"),
+                group_link=Link(title, f"discrepancies/type-{type_}.md"),
+            )
+        ]
         overview += items[:5]
     intro = (
         "Every place where the sources disagree: values that cannot all be true, statements rendered "

@@ -122,9 +122,7 @@ def source_page(context: Context, source: Source) -> SourcePage:
 
 
 def _evidence(context: Context, cited, notes: Notes) -> tuple[tuple[str, Link, Quoted], ...]:  # type: ignore[no-untyped-def]
-    return tuple(
-        (context.base.outlet_of(c.source).name, context.link(c.source), notes.quote(c)) for c in cited
-    )
+    return tuple((context.base.outlet_of(c.source).name, context.link(c.source), notes.quote(c)) for c in cited)
 
 
 def event_page(context: Context, event: Event) -> EventPage:

@@ -56,10 +56,17 @@ def entry_pages(context: Context, entry: Entry) -> list[EntryPage]:
             pages.append(dataclasses.replace(entry_page(context, entry, chunk), pager=pager))
         else:
             notes = Notes(context)
-            pages.append(dataclasses.replace(
-                entry_page(context, entry, ()), path=path, title=f"{entry.title} (page {pager.number} of {pager.count})",
-                involves=(), figures=figure_rows(context, chunk, notes), notes=notes.freeze(), pager=pager,
-            ))
+            pages.append(
+                dataclasses.replace(
+                    entry_page(context, entry, ()),
+                    path=path,
+                    title=f"{entry.title} (page {pager.number} of {pager.count})",
+                    involves=(),
+                    figures=figure_rows(context, chunk, notes),
+                    notes=notes.freeze(),
+                    pager=pager,
+                )
+            )
     return pages
 
 

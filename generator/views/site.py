@@ -104,25 +104,40 @@ def home_page(context: Context, entries: list[Entry], overview: Overview | None,
     latest = sorted(base.of_kind("claim"), key=lambda c: (c.date.date, c.id), reverse=True)[:5]  # type: ignore[attr-defined]
     recent = [e for e in entries if e.type != "names"][:5]
     sections = (
-        SectionRow(Link("Timeline", "dates/index.md"), "Day by day: events, statements, articles and figures",
-                   f"{len(base.days)} days"),
-        SectionRow(Link("Claims", "claims/index.md"), "Attributed statements, each outlet's rendering side by side",
-                   str(counts["claim"])),
-        SectionRow(Link("Figures", "figures/index.md"), "Tolls and other numbers, who gave them and as of when",
-                   str(counts["figure"])),
-        SectionRow(Link("Discrepancies", "discrepancies/index.md"), "Where the sources disagree",
-                   str(len(entries))),
-        SectionRow(Link("People", "people/index.md"), "Who spoke, with their roles and every claim",
-                   str(counts["person"])),
-        SectionRow(Link("Organisations", "organisations/index.md"), "Governments, ministries, armed forces, agencies",
-                   str(counts["organisation"])),
-        SectionRow(Link("Events", "events/index.md"), "What happened, with the articles that report it",
-                   str(counts["event"])),
+        SectionRow(
+            Link("Timeline", "dates/index.md"),
+            "Day by day: events, statements, articles and figures",
+            f"{len(base.days)} days",
+        ),
+        SectionRow(
+            Link("Claims", "claims/index.md"),
+            "Attributed statements, each outlet's rendering side by side",
+            str(counts["claim"]),
+        ),
+        SectionRow(
+            Link("Figures", "figures/index.md"),
+            "Tolls and other numbers, who gave them and as of when",
+            str(counts["figure"]),
+        ),
+        SectionRow(Link("Discrepancies", "discrepancies/index.md"), "Where the sources disagree", str(len(entries))),
+        SectionRow(
+            Link("People", "people/index.md"), "Who spoke, with their roles and every claim", str(counts["person"])
+        ),
+        SectionRow(
+            Link("Organisations", "organisations/index.md"),
+            "Governments, ministries, armed forces, agencies",
+            str(counts["organisation"]),
+        ),
+        SectionRow(
+            Link("Events", "events/index.md"), "What happened, with the articles that report it", str(counts["event"])
+        ),
         SectionRow(Link("Places", "places/index.md"), "Places, with the name each side uses", str(counts["place"])),
-        SectionRow(Link("Outlets", "outlets/index.md"), "Who published what, and who republished whom",
-                   str(counts["outlet"])),
-        SectionRow(Link("Sources", "sources/index.md"), "Every article, and every fact it supports",
-                   str(counts["source"])),
+        SectionRow(
+            Link("Outlets", "outlets/index.md"), "Who published what, and who republished whom", str(counts["outlet"])
+        ),
+        SectionRow(
+            Link("Sources", "sources/index.md"), "Every article, and every fact it supports", str(counts["source"])
+        ),
     )
     return HomePage(
         path="index.md",
@@ -166,8 +181,9 @@ def corrections_pages(context: Context) -> list[ListingPage]:
         "Every correction made to a fact after it was first published, newest first. Each corrected page lists "
         "its own corrections too. Follow changes with the Atom feed (corrections/feed.xml)."
     )
-    return listing("corrections/index.md", "Corrections", intro if items else "No corrections have been made yet.",
-                   items)
+    return listing(
+        "corrections/index.md", "Corrections", intro if items else "No corrections have been made yet.", items
+    )
 
 
 def data_page(context: Context, schemas: list[str]) -> DataPage:
@@ -203,7 +219,8 @@ def about_page(context: Context) -> AboutPage:
         fields=tuple((label, value or "Not stated.") for label, value in stated),
         curators=tuple(c.name for c in data.curators),
         report=External("Report an error", f"{context.site.repo_url.rstrip('/')}/issues/new")
-        if context.site.repo_url else None,
+        if context.site.repo_url
+        else None,
         contact=data.contact,
     )
 

@@ -30,7 +30,9 @@ WAIT_MS = 30_000  # how long an action or an expectation waits for its condition
 INSTALL_HINT = "run `make browser-tools` (bash tests/browser/install-tools.sh) first"
 
 CLAIM_WITH_SEVERAL_OUTLETS = "claims/aliyev-will-go-to-the-end-if-talks-fail/"
-INJECTION_EVENT = "events/2020-11-01-example-remarks/"  # in tests/fixtures/facts: its summary holds <script> and javascript:
+INJECTION_EVENT = (
+    "events/2020-11-01-example-remarks/"  # in tests/fixtures/facts: its summary holds <script> and javascript:
+)
 
 
 def required(path: Path) -> Path:
@@ -67,8 +69,12 @@ def serving(directory: Path, log: Path, *, for_linkchecker: bool = False, port: 
         url = f"http://127.0.0.1:{listening.getsockname()[1]}{path}"
         command = [sys.executable, str(HERE / "serve.py"), str(listening.fileno()), str(directory), path]
         with log.open("wb") as out:
-            server = subprocess.Popen(command + ["--linkchecker"] * for_linkchecker, stdout=out,
-                                      stderr=subprocess.STDOUT, pass_fds=[listening.fileno()])
+            server = subprocess.Popen(
+                command + ["--linkchecker"] * for_linkchecker,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                pass_fds=[listening.fileno()],
+            )
     # Only the server holds the socket now: should it die, requests are refused rather than left waiting.
     try:
         yield url
@@ -84,8 +90,20 @@ def serving(directory: Path, log: Path, *, for_linkchecker: bool = False, port: 
         pytest.fail(f"the server for {directory} stopped early ({stopped_early}): {log.read_text(errors='replace')}")
 
 
-PAGE_KINDS = ("home", "person", "organisation", "place", "outlet", "source", "claim", "event", "figure", "date",
-              "timeline", "section index")
+PAGE_KINDS = (
+    "home",
+    "person",
+    "organisation",
+    "place",
+    "outlet",
+    "source",
+    "claim",
+    "event",
+    "figure",
+    "date",
+    "timeline",
+    "section index",
+)
 
 
 def page_of_each_kind(site: Path) -> dict[str, str]:
@@ -136,8 +154,9 @@ def browser() -> Iterator[object]:
     expect.set_options(timeout=WAIT_MS)
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=["--no-sandbox", "--disable-gpu", "--disable-quic"])
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-quic"]
+        )
         yield chromium
         chromium.close()
 

@@ -17,8 +17,19 @@ from .conftest import AXE, FOREIGN, THEME_MOUNTED, required
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 # A page's section is the first folder of its address; pages outside these folders are grouped as "other pages".
-SECTIONS = ("people", "organisations", "places", "outlets", "sources", "claims", "events", "figures", "dates",
-            "discrepancies", "other pages")
+SECTIONS = (
+    "people",
+    "organisations",
+    "places",
+    "outlets",
+    "sources",
+    "claims",
+    "events",
+    "figures",
+    "dates",
+    "discrepancies",
+    "other pages",
+)
 
 RULES = "axe.getRules().filter(rule => !rule.tags.includes('wcag2aaa')).map(rule => rule.ruleId)"
 
@@ -47,11 +58,15 @@ def violations(browser, site_url: str, shipped_site: Path) -> dict[str, list[Vio
     for address in addresses(shipped_site):
         page.goto(site_url + address)
         page.wait_for_function(THEME_MOUNTED)  # axe sees the page as a reader does, with the theme's scripts done
-        result = page.evaluate(f"axe.run(document, {{runOnly: {{type: 'rule', values: {RULES}}},"
-                               " resultTypes: ['violations']})")
-        found[address] = [(v["id"], " ".join(map(str, node["target"])), node.get("impact") or v["impact"])
-                          for v in result["violations"] for node in v["nodes"]
-                          if (node.get("impact") or v["impact"]) in ("serious", "critical")]
+        result = page.evaluate(
+            f"axe.run(document, {{runOnly: {{type: 'rule', values: {RULES}}}," " resultTypes: ['violations']})"
+        )
+        found[address] = [
+            (v["id"], " ".join(map(str, node["target"])), node.get("impact") or v["impact"])
+            for v in result["violations"]
+            for node in v["nodes"]
+            if (node.get("impact") or v["impact"]) in ("serious", "critical")
+        ]
     context.close()
     return found
 
@@ -64,5 +79,6 @@ def test_axe_checked_every_page(violations: dict[str, list[Violation]], shipped_
 def test_no_serious_accessibility_violations(violations: dict[str, list[Violation]], name: str) -> None:
     pages = [address for address in violations if section(address) == name]
     assert pages, f"the site has no page in {name}"
-    assert [f"{address}: {rule} at {target} ({impact})" for address in pages
-            for rule, target, impact in violations[address]] == []
+    assert [
+        f"{address}: {rule} at {target} ({impact})" for address in pages for rule, target, impact in violations[address]
+    ] == []

@@ -31,8 +31,18 @@ SNAPSHOT = "sources/example-2020-11-01-report.txt"
 
 # Top-level entries of the repository the copy leaves out: the facts (each case brings its own), the tests,
 # and what builds, installs and git make.
-NOT_COPIED = {".git", ".venv", ".pytest_cache", "site", ".site.tmp", ".site.old", "facts", "tests",
-              "test-artifacts", "node_modules"}
+NOT_COPIED = {
+    ".git",
+    ".venv",
+    ".pytest_cache",
+    "site",
+    ".site.tmp",
+    ".site.old",
+    "facts",
+    "tests",
+    "test-artifacts",
+    "node_modules",
+}
 
 
 def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
@@ -41,6 +51,7 @@ def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"fixture {relative} no longer contains {old!r}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return breakage
 
 
@@ -60,16 +71,28 @@ CASES = {
     "broken-yaml": (replace(PERSON, "name: Example Minister", "name: [Example Minister"), PERSON, "yaml-syntax"),
     "not-utf8": (write("places/bad.yaml", b"name: Caf\xe9\ntype: city\n"), "places/bad.yaml", "not-utf8"),
     "empty-file": (write("places/empty.yaml", b""), "places/empty.yaml", "empty-file"),
-    "unknown-field": (replace(PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"), PERSON,
-                      "unknown-field"),
+    "unknown-field": (
+        replace(PERSON, "name: Example Minister", "name: Example Minister\nnmae: X"),
+        PERSON,
+        "unknown-field",
+    ),
     "wrong-type": (replace(FIGURE, "value: 1200", "value: many"), FIGURE, "wrong-type"),
     "impossible-date": (replace(FIGURE, "as_of: 2020-11-01", "as_of: 2020-02-30"), FIGURE, "invalid-date"),
-    "duplicate-id": (write("places/example-minister.yaml", b"name: Somewhere\ntype: town\n"),
-                     "places/example-minister.yaml", "duplicate-id"),
-    "dangling-reference": (replace(CLAIM, "claimant: example-minister", "claimant: example-ministre"), CLAIM,
-                           "unknown-reference"),
-    "tampered-excerpt": (replace(FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"), FIGURE,
-                         "excerpt-not-found"),
+    "duplicate-id": (
+        write("places/example-minister.yaml", b"name: Somewhere\ntype: town\n"),
+        "places/example-minister.yaml",
+        "duplicate-id",
+    ),
+    "dangling-reference": (
+        replace(CLAIM, "claimant: example-minister", "claimant: example-ministre"),
+        CLAIM,
+        "unknown-reference",
+    ),
+    "tampered-excerpt": (
+        replace(FIGURE, "excerpt: lebih dari 1.200", "excerpt: lebih dari 1.300"),
+        FIGURE,
+        "excerpt-not-found",
+    ),
     "changed-snapshot": (change_snapshot, SOURCE, "snapshot-changed"),
 }
 
@@ -77,9 +100,22 @@ CASES = {
 def make_site(repo: Path, facts: str) -> subprocess.CompletedProcess[str]:
     """The real `make site`, in ``repo``, on the fact tree ``facts`` (relative to ``repo``)."""
     venv = Path(sys.prefix)
-    return subprocess.run(["make", "--no-print-directory", "-C", str(repo), "site", f"FACTS={facts}", f"VENV={venv}",
-                           "-o", str(venv / ".installed-from-requirements")],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(repo),
+            "site",
+            f"FACTS={facts}",
+            f"VENV={venv}",
+            "-o",
+            str(venv / ".installed-from-requirements"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")

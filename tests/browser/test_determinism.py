@@ -18,8 +18,10 @@ pytestmark = pytest.mark.slow
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 BUILD_TIME = {
     "site/sitemap.xml": ("each <lastmod> is the build date", lambda data: LASTMOD.sub(b"<lastmod/>", data)),
-    "site/sitemap.xml.gz": ("the gzip header records the build time as its mtime; the content has <lastmod> too",
-                            lambda data: LASTMOD.sub(b"<lastmod/>", gzip.decompress(data))),
+    "site/sitemap.xml.gz": (
+        "the gzip header records the build time as its mtime; the content has <lastmod> too",
+        lambda data: LASTMOD.sub(b"<lastmod/>", gzip.decompress(data)),
+    ),
 }
 
 

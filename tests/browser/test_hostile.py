@@ -76,8 +76,11 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-FACT_PAGES = [(f"{p.parent.name}/{p.stem}/", p.relative_to(HOSTILE).as_posix())
-              for p in sorted(HOSTILE.rglob("*.yaml")) if p.parent != HOSTILE]
+FACT_PAGES = [
+    (f"{p.parent.name}/{p.stem}/", p.relative_to(HOSTILE).as_posix())
+    for p in sorted(HOSTILE.rglob("*.yaml"))
+    if p.parent != HOSTILE
+]
 """(address, fact file) of every fact's page."""
 
 
@@ -142,9 +145,39 @@ PROBE = r"""() => {
     jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => s.textContent),
   };
 }"""
-ALLOWED_TAGS = ["a", "blockquote", "button", "code", "div", "figcaption", "figure", "h1", "h2", "hr", "i", "img",
-                "input", "label", "li", "mark", "nav", "ol", "p", "picture", "source", "span", "strong", "sup",
-                "table", "tbody", "td", "th", "thead", "tr", "ul"]
+ALLOWED_TAGS = [
+    "a",
+    "blockquote",
+    "button",
+    "code",
+    "div",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "label",
+    "li",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "picture",
+    "source",
+    "span",
+    "strong",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+]
 """Every element our templates and Material write into an article; fact text adds none."""
 
 
@@ -168,14 +201,19 @@ def visited(hostile_site: Path, hostile_url: str, browser) -> dict[str, dict]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="UTC")
     context.set_default_timeout(WAIT_MS)
     foreign: list[str] = []
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: (foreign.append(route.request.url),
-                                                                              route.abort()))
+    context.route(
+        re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: (foreign.append(route.request.url), route.abort())
+    )
     page = context.new_page()
     events: list[str] = []
     page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     page.on("pageerror", lambda error: events.append(f"uncaught error: {error}"))
-    page.on("console", lambda message: events.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda message: events.append(f"console {message.type}: {message.text}")
+        if message.type in ("error", "warning")
+        else None,
+    )
     probe = PROBE.replace("ALLOWED", json.dumps(ALLOWED_TAGS))
     found: dict[str, dict] = {}
     try:
@@ -194,8 +232,22 @@ def visited(hostile_site: Path, hostile_url: str, browser) -> dict[str, dict]:
 
 def test_every_page_is_visited(visited: dict[str, dict]) -> None:
     kinds = {a.split("/")[0] for a in visited}
-    assert {"people", "organisations", "places", "outlets", "sources", "claims", "events", "figures",
-            "discrepancies", "dates", "corrections", "data", "about", ""} <= kinds
+    assert {
+        "people",
+        "organisations",
+        "places",
+        "outlets",
+        "sources",
+        "claims",
+        "events",
+        "figures",
+        "discrepancies",
+        "dates",
+        "corrections",
+        "data",
+        "about",
+        "",
+    } <= kinds
     assert len(visited) > 40
 
 
@@ -204,8 +256,14 @@ def test_no_page_opens_a_dialog_or_throws(visited: dict[str, dict]) -> None:
 
 
 def test_no_payload_becomes_an_element_attribute_link_or_structure(visited: dict[str, dict]) -> None:
-    problems = {a: [p for p in r["problems"] if not (a in HAND_WRITTEN and p.startswith(
-        ("element from fact text: <em>", "element from fact text: <h3")))] for a, r in visited.items()}
+    problems = {
+        a: [
+            p
+            for p in r["problems"]
+            if not (a in HAND_WRITTEN and p.startswith(("element from fact text: <em>", "element from fact text: <h3")))
+        ]
+        for a, r in visited.items()
+    }
     assert {a: p for a, p in problems.items() if p} == {}
 
 
@@ -326,8 +384,9 @@ def _field(relative: str, path: str) -> str:
 
 
 @pytest.mark.parametrize("address, relative, path", PLACED, ids=[f"{a or 'home'}:{p}" for a, _, p in PLACED])
-def test_each_payload_shows_as_written_where_its_fact_puts_it(visited: dict[str, dict], address: str,
-                                                              relative: str, path: str) -> None:
+def test_each_payload_shows_as_written_where_its_fact_puts_it(
+    visited: dict[str, dict], address: str, relative: str, path: str
+) -> None:
     expected = shown(_field(relative, path))
     assert expected in words(visited[address]["text"])
 
@@ -402,7 +461,9 @@ def test_links_to_hostile_addresses_stay_http(reader: Reader, hostile_url: str) 
     reader.screenshot("hostile-source")
 
 
-@pytest.mark.parametrize("address", ["places/hostile-region/", "claims/hostile-claim-by-ministry/", "people/hostile-person/"])
+@pytest.mark.parametrize(
+    "address", ["places/hostile-region/", "claims/hostile-claim-by-ministry/", "people/hostile-person/"]
+)
 def test_very_long_words_wrap_on_a_phone(reader: Reader, hostile_url: str, address: str) -> None:
     page = reader.page
     page.set_viewport_size({"width": 360, "height": 740})
@@ -470,12 +531,21 @@ def test_hostile_pages_are_valid_html(hostile_site: Path) -> None:
     java = shutil.which("java")
     if java is None:
         pytest.fail(f"java is missing: {INSTALL_HINT}", pytrace=False)
-    pages = [hostile_site / a / "index.html" if a.endswith("/") or a == "" else hostile_site / a
-             for a in addresses(hostile_site)]
-    run = subprocess.run([java, "-jar", str(required(VNU)), "--format", "json", "--exit-zero-always",
-                          *map(str, pages)], capture_output=True, text=True, timeout=600)
+    pages = [
+        hostile_site / a / "index.html" if a.endswith("/") or a == "" else hostile_site / a
+        for a in addresses(hostile_site)
+    ]
+    run = subprocess.run(
+        [java, "-jar", str(required(VNU)), "--format", "json", "--exit-zero-always", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr
-    errors = [f"{Path(unquote(urlparse(m['url']).path)).relative_to(hostile_site)}:{m.get('lastLine')}: "
-              f"{m['message']} [{m.get('extract', '').strip()}]"
-              for m in json.loads(run.stderr)["messages"] if m["type"] in ERRORS and allowance(m) is None]
+    errors = [
+        f"{Path(unquote(urlparse(m['url']).path)).relative_to(hostile_site)}:{m.get('lastLine')}: "
+        f"{m['message']} [{m.get('extract', '').strip()}]"
+        for m in json.loads(run.stderr)["messages"]
+        if m["type"] in ERRORS and allowance(m) is None
+    ]
     assert errors == []

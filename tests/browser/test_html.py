@@ -18,13 +18,16 @@ pytestmark = pytest.mark.slow
 # Errors in markup the theme's own templates write on every page, not our pages: message and a pattern the
 # offending markup matches -> why it is allowed. Anything else, above all in the article, fails.
 ALLOWED = {
-    ("Attribute “autocomplete” is only allowed when the input type is", r'<input class="md-toggle"[^>]*autocomplete="off"'):
-        "Material's hidden drawer and search toggles are checkboxes with autocomplete=off (to stop Firefox "
-        "restoring their state); the attribute is harmless there and comes from the theme's base template",
-    ("The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
-     r'<label class="md-nav__title" for="__toc">'):
-        "Material's table-of-contents partial labels a __toc toggle that its navigation renders only for pages "
-        "listed in the nav; our entity pages are deliberately left out of the nav (mkdocs.yml keeps it bounded)",
+    (
+        "Attribute “autocomplete” is only allowed when the input type is",
+        r'<input class="md-toggle"[^>]*autocomplete="off"',
+    ): "Material's hidden drawer and search toggles are checkboxes with autocomplete=off (to stop Firefox "
+    "restoring their state); the attribute is harmless there and comes from the theme's base template",
+    (
+        "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
+        r'<label class="md-nav__title" for="__toc">',
+    ): "Material's table-of-contents partial labels a __toc toggle that its navigation renders only for pages "
+    "listed in the nav; our entity pages are deliberately left out of the nav (mkdocs.yml keeps it bounded)",
 }
 
 
@@ -45,8 +48,12 @@ def messages(shipped_site: Path) -> dict[str, list[dict]]:
     if java is None:
         pytest.fail(f"java is missing: {INSTALL_HINT}", pytrace=False)
     pages = {kind: shipped_site / address / "index.html" for kind, address in page_of_each_kind(shipped_site).items()}
-    run = subprocess.run([java, "-jar", str(required(VNU)), "--format", "json", "--exit-zero-always",
-                          *map(str, pages.values())], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [java, "-jar", str(required(VNU)), "--format", "json", "--exit-zero-always", *map(str, pages.values())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     found: dict[str, list[dict]] = {kind: [] for kind in pages}
     by_path = {path.resolve(): kind for kind, path in pages.items()}
@@ -57,8 +64,11 @@ def messages(shipped_site: Path) -> dict[str, list[dict]]:
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_is_valid_html(messages: dict[str, list[dict]], kind: str) -> None:
-    errors = [f"{m.get('lastLine')}:{m.get('firstColumn')}: {m['message']} [{m.get('extract', '').strip()}]"
-              for m in messages[kind] if m["type"] in ERRORS and allowance(m) is None]
+    errors = [
+        f"{m.get('lastLine')}:{m.get('firstColumn')}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in messages[kind]
+        if m["type"] in ERRORS and allowance(m) is None
+    ]
     assert errors == []
 
 

@@ -41,22 +41,38 @@ def linkcheck(site: Path, work: Path) -> tuple[str, list[Checked]]:
     with serving(site, work / "linkcheck-server.log", for_linkchecker=True) as root:
         # A URL with a #fragment is fetched and its anchor checked, but not crawled again for links:
         # the same page without the fragment is (test_the_crawl_reaches_every_page makes sure).
-        run = subprocess.run([str(linkchecker), "--config", str(CONFIG), "--no-status", "--verbose",
-                              "--no-follow-url", "#", "--output", "xml/utf-8", root],
-                             cwd="/", capture_output=True, timeout=1800)
+        run = subprocess.run(
+            [
+                str(linkchecker),
+                "--config",
+                str(CONFIG),
+                "--no-status",
+                "--verbose",
+                "--no-follow-url",
+                "#",
+                "--output",
+                "xml/utf-8",
+                root,
+            ],
+            cwd="/",
+            capture_output=True,
+            timeout=1800,
+        )
     if run.returncode not in (0, 1):  # 1 means it found a problem, reported in the XML
         pytest.fail(f"linkchecker failed ({run.returncode}): {run.stderr.decode(errors='replace')}")
     checked = []
     for item in ET.fromstring(run.stdout).iter("urldata"):
         valid = item.find("valid")
-        checked.append(Checked(
-            url=item.findtext("realurl") or item.findtext("url") or "",
-            parent=item.findtext("parent") or "",
-            result=valid.get("result", "") if valid is not None else "",
-            valid=valid is not None and valid.text == "1",
-            warnings=tuple(w.text or "" for w in item.iter("warning")),
-            extern=item.findtext("extern") == "1",
-        ))
+        checked.append(
+            Checked(
+                url=item.findtext("realurl") or item.findtext("url") or "",
+                parent=item.findtext("parent") or "",
+                result=valid.get("result", "") if valid is not None else "",
+                valid=valid is not None and valid.text == "1",
+                warnings=tuple(w.text or "" for w in item.iter("warning")),
+                extern=item.findtext("extern") == "1",
+            )
+        )
     return root, checked
 
 
@@ -86,8 +102,10 @@ def test_linkchecker_reports_a_missing_page_and_a_missing_anchor(tmp_path: Path)
     # The checker and its configuration catch what they are here for (a known trap: some tools skip anchors).
     site = tmp_path / "site"
     (site / "page").mkdir(parents=True)
-    (site / "index.html").write_text('<!doctype html><title>t</title><a href="page/">ok</a> <a href="page/#here">ok</a>'
-                                     ' <a href="page/#not-here">bad anchor</a> <a href="gone/">bad link</a>')
+    (site / "index.html").write_text(
+        '<!doctype html><title>t</title><a href="page/">ok</a> <a href="page/#here">ok</a>'
+        ' <a href="page/#not-here">bad anchor</a> <a href="gone/">bad link</a>'
+    )
     (site / "page" / "index.html").write_text('<!doctype html><title>p</title><h1 id="here">Here</h1>')
     root, checked = linkcheck(site, tmp_path)
     problems = {c.url.removeprefix(root): c for c in checked if not c.valid or c.warnings}

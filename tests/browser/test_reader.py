@@ -48,12 +48,16 @@ def test_home_page_title_names_the_site_once(reader: Reader, site_url: str) -> N
     expect(reader.page).to_have_title("Karabakh Fact Desk")
 
 
-@pytest.mark.parametrize("scenario, query, title, address", [
-    ("search-person-by-spelling", "Cavusoglu", "Mevlüt Çavuşoğlu", "people/mevlut-cavusoglu/"),
-    ("search-place-by-other-side-name", "Shushi", "Shusha", "places/shusha/"),
-])
-def test_search_finds_a_name_by_another_spelling(reader: Reader, site_url: str, scenario: str, query: str,
-                                                 title: str, address: str) -> None:
+@pytest.mark.parametrize(
+    "scenario, query, title, address",
+    [
+        ("search-person-by-spelling", "Cavusoglu", "Mevlüt Çavuşoğlu", "people/mevlut-cavusoglu/"),
+        ("search-place-by-other-side-name", "Shushi", "Shusha", "places/shusha/"),
+    ],
+)
+def test_search_finds_a_name_by_another_spelling(
+    reader: Reader, site_url: str, scenario: str, query: str, title: str, address: str
+) -> None:
     page = reader.page
     page.goto(site_url)
     page.get_by_role("button", name="Search", exact=True).click()

@@ -24,8 +24,20 @@ from .conftest import AXE, CLAIM_WITH_SEVERAL_OUTLETS, FOREIGN, WAIT_MS, Reader,
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
-KINDS = {"claim", "person", "organisation", "place", "outlet", "article", "event", "figure", "day", "discrepancy",
-         "comparison", "page"}
+KINDS = {
+    "claim",
+    "person",
+    "organisation",
+    "place",
+    "outlet",
+    "article",
+    "event",
+    "figure",
+    "day",
+    "discrepancy",
+    "comparison",
+    "page",
+}
 
 
 def open_search(page):
@@ -72,8 +84,9 @@ def searcher(browser, site_url: str) -> Iterator[Reader]:
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=[case["query"] for case in QUERIES])
-def test_a_query_finds_what_it_should_in_the_first_three_results(searcher: Reader, site_url: str,
-                                                                 shipped_site: Path, case: dict) -> None:
+def test_a_query_finds_what_it_should_in_the_first_three_results(
+    searcher: Reader, site_url: str, shipped_site: Path, case: dict
+) -> None:
     dialog = search(searcher.page, case["query"])
     first = [link.evaluate("a => a.href") for link in dialog.locator(".kfd-search__link").all()[:3]]
     if "page" in case:
@@ -112,13 +125,17 @@ def test_the_queries_cover_each_sides_name_for_each_place_and_each_claims_title(
     assert sorted(wanted - asked) == []
 
 
-@pytest.mark.parametrize(("query", "listing"), [
-    ("What happened in November 2020, day by day", "dates/2020-11/"),
-    ("Every figure, by measure", "figures/all/"),
-    ("Register entries: names and spellings that differ", "discrepancies/type-names/"),
-])
-def test_pages_that_only_list_others_are_not_results(reader: Reader, site_url: str, shipped_site: Path, query: str,
-                                                     listing: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "listing"),
+    [
+        ("What happened in November 2020, day by day", "dates/2020-11/"),
+        ("Every figure, by measure", "figures/all/"),
+        ("Register entries: names and spellings that differ", "discrepancies/type-names/"),
+    ],
+)
+def test_pages_that_only_list_others_are_not_results(
+    reader: Reader, site_url: str, shipped_site: Path, query: str, listing: str
+) -> None:
     # Each query is the listing's own introduction: were the listing indexed, it would come first.
     assert query in article(shipped_site, listing).text_content()
     page = reader.page
@@ -158,8 +175,7 @@ def test_the_cite_and_record_boxes_are_not_indexed(reader: Reader, site_url: str
     assert kinds <= {"page"}
 
 
-def test_nothing_of_the_index_loads_before_the_reader_types(reader: Reader, site_url: str,
-                                                            shipped_site: Path) -> None:
+def test_nothing_of_the_index_loads_before_the_reader_types(reader: Reader, site_url: str, shipped_site: Path) -> None:
     page = reader.page
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -203,8 +219,9 @@ def test_the_keyboard_alone_opens_search_and_a_result(reader: Reader, site_url: 
 
 @pytest.mark.parametrize("address", ["", CLAIM_WITH_SEVERAL_OUTLETS])
 @pytest.mark.parametrize("width", [1280, 400])
-def test_axe_finds_no_serious_violation_with_search_open_or_closed(browser, site_url: str, address: str,
-                                                                   width: int) -> None:
+def test_axe_finds_no_serious_violation_with_search_open_or_closed(
+    browser, site_url: str, address: str, width: int
+) -> None:
     # Every axe rule (best practices included), unlike test_accessibility.py's WCAG selection.
     source = required(AXE).read_text(encoding="utf-8")
     context = browser.new_context(viewport={"width": width, "height": 900})
@@ -214,8 +231,12 @@ def test_axe_finds_no_serious_violation_with_search_open_or_closed(browser, site
 
     def serious() -> list[tuple[str, str]]:
         result = page.evaluate("axe.run(document)")
-        return [(v["id"], " ".join(map(str, node["target"]))) for v in result["violations"] for node in v["nodes"]
-                if (node.get("impact") or v["impact"]) in ("serious", "critical")]
+        return [
+            (v["id"], " ".join(map(str, node["target"])))
+            for v in result["violations"]
+            for node in v["nodes"]
+            if (node.get("impact") or v["impact"]) in ("serious", "critical")
+        ]
 
     closed = serious()
     open_search(page)
@@ -230,8 +251,9 @@ def test_the_header_is_the_themes_but_for_search() -> None:
     # overrides/partials/header.html copies Material's header to swap its search: a theme upgrade must not drift.
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     ours = (REPO / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
-    search_block = re.compile(r'\n *\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n *\{% endif %\}',
-                              re.S)
+    search_block = re.compile(
+        r'\n *\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n *\{% endif %\}', re.S
+    )
     assert search_block.search(theirs), "Material's header no longer has the search block this override replaces"
     expected = search_block.sub('\n    {% include "partials/search.html" %}', theirs)
     strip_comment = re.compile(r"^\{#-.*?-#\}\n", re.S)

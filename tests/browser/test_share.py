@@ -58,8 +58,9 @@ def test_every_style_carries_today_as_the_date_of_access(reader: Reader, site_ur
 @pytest.fixture
 def reader_at_utc_plus_14(browser) -> Iterator[Reader]:  # type: ignore[no-untyped-def]
     """A reader as in conftest.py, whose clock is in Kiribati's Line Islands (UTC+14)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB",
-                                  timezone_id="Pacific/Kiritimati")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="Pacific/Kiritimati"
+    )
     reader = Reader(context.new_page())
     context.route(FOREIGN, lambda route: (reader.foreign_requests.append(route.request.url), route.abort()))
     reader.page.on("pageerror", lambda error: reader.errors.append(str(error)))
@@ -68,8 +69,7 @@ def reader_at_utc_plus_14(browser) -> Iterator[Reader]:  # type: ignore[no-untyp
     assert reader.errors == [] and reader.foreign_requests == []
 
 
-def test_the_date_of_access_is_the_readers_own_day_on_every_page(reader_at_utc_plus_14: Reader,
-                                                                   site_url: str) -> None:
+def test_the_date_of_access_is_the_readers_own_day_on_every_page(reader_at_utc_plus_14: Reader, site_url: str) -> None:
     reader = reader_at_utc_plus_14
     page = reader.page
     # 12:30 UTC on 4 September is already 5 September at UTC+14: the reader's calendar decides.

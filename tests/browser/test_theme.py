@@ -39,8 +39,9 @@ def test_the_verdict_comes_first_and_its_label_leads_to_its_row_on_the_scale(rea
     page.goto(site_url + CLAIM_WITH_SEVERAL_OUTLETS)
     box = verdict(page)
     expect(box).to_have_count(1)
-    assert page.locator("article h1").evaluate("h1 => h1.nextElementSibling.matches('.admonition.verdict')"), \
-        "the verdict box is not the first thing under the title"
+    assert page.locator("article h1").evaluate(
+        "h1 => h1.nextElementSibling.matches('.admonition.verdict')"
+    ), "the verdict box is not the first thing under the title"
     label = box.locator(".admonition-title").inner_text().strip()
     assert label
     reader.screenshot("verdict")
@@ -54,7 +55,8 @@ def test_the_verdict_comes_first_and_its_label_leads_to_its_row_on_the_scale(rea
 
 @pytest.mark.parametrize("screen", FIRST_SCREENS)
 def test_every_claim_shows_its_verdict_label_and_scale_link_on_the_first_screen(
-        reader: Reader, site_url: str, shipped_site: Path, screen: str) -> None:
+    reader: Reader, site_url: str, shipped_site: Path, screen: str
+) -> None:
     page = reader.page
     page.set_viewport_size(FIRST_SCREENS[screen])
     addresses = claim_addresses(shipped_site)
@@ -97,8 +99,9 @@ def test_the_overview_has_a_text_alternative_and_a_table_with_the_same_values(re
         assert value.strip() in alt, f"the chart's text alternative does not give {value!r}"
 
 
-def test_indonesian_excerpts_are_marked_as_such_in_the_text_colour_with_a_translation(reader: Reader,
-                                                                                      site_url: str) -> None:
+def test_indonesian_excerpts_are_marked_as_such_in_the_text_colour_with_a_translation(
+    reader: Reader, site_url: str
+) -> None:
     page = reader.page
     page.goto(site_url + CLAIM_WITH_SEVERAL_OUTLETS)
     for scheme in ("light", "dark"):
@@ -196,7 +199,8 @@ def test_adjacent_footnote_numbers_are_set_apart_without_a_comma(reader: Reader,
     expect(second).to_be_visible()
     assert second.evaluate("s => getComputedStyle(s, '::before').content") in ("none", "normal")
     gap = second.evaluate(
-        "s => s.getBoundingClientRect().left - s.previousElementSibling.getBoundingClientRect().right")
+        "s => s.getBoundingClientRect().left - s.previousElementSibling.getBoundingClientRect().right"
+    )
     assert gap >= 3, f"adjacent footnote numbers are {gap:.1f} px apart"
 
 
@@ -225,8 +229,10 @@ def test_print_shows_every_rendering_the_address_and_full_urls_and_no_controls(r
         shown = link.evaluate("a => getComputedStyle(a, '::after').content")
         assert shown == f'" ({link.get_attribute("href")})"'
     backref = page.locator(".footnote a.footnote-backref").first
-    assert backref.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal"), \
-        "an address printed for a link within the page"
+    assert backref.evaluate("a => getComputedStyle(a, '::after').content") in (
+        "none",
+        "normal",
+    ), "an address printed for a link within the page"
     expect(verdict(page)).to_be_visible()
     expect(page.locator(".footnote li").last).to_be_visible()
     for hidden in ["nav.share", ".cite-copy", ".share-copy", ".md-header", ".md-sidebar--primary", ".md-footer"]:
