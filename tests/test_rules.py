@@ -402,3 +402,21 @@ def test_variants_of_a_breach_say_what_differs(facts: Path, breakage, message: s
     breakage(facts)
     _, errors = load_facts(facts)
     assert [e.message for e in errors] == [message]
+
+
+def test_a_breach_after_many_facts_that_comply_is_still_reported(tmp_path: Path) -> None:
+    # The shipped facts hold claims and figures that each rule lets through for a reason of its own (an outlet's
+    # own statement, a date given as a bound); a breach read after all of them is reported all the same.
+    import shutil
+
+    from .conftest import REPO
+
+    facts = tmp_path / "facts"
+    shutil.copytree(REPO / "facts", facts)
+    figure = (facts / "figures" / "kompas-2020-11-01-deaths-hundreds.yaml").read_text(encoding="utf-8")
+    assert "  no_later_than: true\n" in figure
+    (facts / "figures" / "zz-undated-copy.yaml").write_text(
+        figure.replace("  no_later_than: true\n", ""), encoding="utf-8"
+    )
+    _, errors = load_facts(facts)
+    assert [(e.code, Path(e.path).name) for e in errors] == [("undated-statement", "zz-undated-copy.yaml")]
