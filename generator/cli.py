@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import FactError
+from .errors import report
 from .resolve import FactBase, load_facts
 from .schema import json_schemas
 
@@ -61,18 +61,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _checked(facts: Path) -> FactBase | None:
     base, errors = load_facts(facts)
-    _report(errors)
+    report(errors)
     if errors:
         return None
     print(f"{facts}: {len(base.facts)} facts, {len(base.texts)} stored texts, all excerpts verified", file=sys.stderr)
     return base
-
-
-def _report(errors: list[FactError]) -> None:
-    for error in errors:
-        print(error, file=sys.stderr)
-    if errors:
-        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
 
 
 def _build(facts: Path, docs: Path, site_url: str = "") -> int:

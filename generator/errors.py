@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,3 +86,11 @@ def did_you_mean(value: str, choices: object) -> str:
     """A hint naming the closest known choice, or an empty string."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def report(errors: list[FactError]) -> None:
+    """Print every problem on standard error, one line each, then how many stopped the build."""
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)

@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import report
 from .model import Fact
 from .publish import site_files, site_info
 from . import render
@@ -93,10 +94,8 @@ class Preview:
         self._seen = set()
         base, errors = load_facts(self.facts, parse=self._parse)
         self._parsed = {path: kept for path, kept in self._parsed.items() if path in self._seen}
-        for error in errors:
-            print(error, file=sys.stderr)
+        report(errors)
         if errors:
-            print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
             return None
         files = site_files(base, site_info(base, site_url=self.site_url or None, build=PREVIEW_BUILD), self._render)
         touched = update_pages(files, self.docs)

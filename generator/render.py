@@ -22,7 +22,7 @@ from jinja2.runtime import Context as TemplateContext
 from markupsafe import Markup
 
 from . import citation, markup
-from .views.core import Day, External, Link, Note, Page, Quoted, page_url
+from .views.core import Day, External, Link, Note, Page, Quoted, page_url, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 _OPENING_QUOTES = "\"“‘'«„"
@@ -85,10 +85,7 @@ def _link(context: TemplateContext, value: Link) -> Markup:
 @pass_context
 def _md_link(context: TemplateContext, value: Link) -> Markup:
     """An internal link in Markdown (in a heading), which MkDocs checks and rewrites."""
-    path, _, anchor = value.target.partition("#")
-    up = "../" * context["page"].path.count("/")
-    target = markup.internal(up + path + (f"#{anchor}" if anchor else ""))
-    return Markup(f"[{markup.text(value.label)}]({target})")
+    return Markup(f"[{markup.text(value.label)}]({markup.internal(relative(value.target, context['page'].path))})")
 
 
 def _external(value: External) -> Markup:

@@ -9,7 +9,6 @@ puts in quotation marks is a :class:`Quoted`, which can only be made from a veri
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -183,7 +182,7 @@ def build_id(base: FactBase) -> str:
     return digest.hexdigest()[:10]
 
 
-_excerpt_key = functools.lru_cache(maxsize=1 << 16)(normalise)
+_excerpt_key = lru_cache(maxsize=1 << 16)(normalise)
 """An excerpt as citations are told apart, remembered: every page citing it asks again."""
 
 
@@ -304,28 +303,23 @@ PAGE_SIZE = 50
 """Entries per page of a long listing: a listing page stays the same size however many facts there are."""
 
 
-def paginate(items: Sequence[T], first_path: str, size: int = PAGE_SIZE) -> list[tuple[str, Sequence[T], Pager]]:
-    """Split a listing into pages: ``first_path`` holds the first, ``<stem>-2.md`` and so on the rest."""
-    return paginate_chunks([items[i : i + size] for i in range(0, len(items), size)] or [items[:0]], first_path)
+def paginate(
+    items: Sequence[T], first_path: str, size: int = PAGE_SIZE, weights: Sequence[int] | None = None
+) -> list[tuple[str, Sequence[T], Pager]]:
+    """Split a listing into pages: ``first_path`` holds the first, ``<stem>-2.md`` and so on the rest.
 
-
-def pack(weights: Sequence[int], most: int) -> list[range]:
-    """Consecutive items grouped so that no group's weights add up to more than ``most`` (an item heavier
-    than that alone in its group): the indexes of each group, in order."""
-    groups: list[range] = []
+    A page holds ``size`` items, or with ``weights`` (one per item) as many consecutive items as weigh at
+    most ``size`` together (an item heavier than that alone on its page).
+    """
+    chunks: list[Sequence[T]] = []
     start = total = 0
-    for i, weight in enumerate(weights):
-        if i > start and total + weight > most:
-            groups.append(range(start, i))
+    for i, weight in enumerate(weights if weights is not None else [1] * len(items)):
+        if i > start and total + weight > size:
+            chunks.append(items[start:i])
             start, total = i, 0
         total += weight
-    if start < len(weights):
-        groups.append(range(start, len(weights)))
-    return groups
-
-
-def paginate_chunks(chunks: Sequence[Sequence[T]], first_path: str) -> list[tuple[str, Sequence[T], Pager]]:
-    """Pages of chunks already cut: ``first_path`` holds the first, ``<stem>-2.md`` and so on the rest."""
+    if start < len(items) or not chunks:
+        chunks.append(items[start:])
     stem = first_path[: -len(".md")]
     paths = [first_path] + [f"{stem}-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []

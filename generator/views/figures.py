@@ -16,7 +16,7 @@ from ..figures import SIDE_NAMES, derived_sums
 from ..intervals import interval
 from ..model import Figure
 from ..text import figure_value, long_date, number
-from .core import Context, Day, Link, Notes, Page, Quoted, pack, paginate_chunks
+from .core import Context, Day, Link, Notes, Page, Quoted, paginate
 from .lists import own_voice, outlets_citing
 
 VERDICT_WORDS = {
@@ -245,9 +245,8 @@ def figures_pages(context: Context, comparisons: list[Comparison], overview: obj
         for c in comparisons
         for table in _tables(c, untold.get((c.figures[0].measure, c.figures[0].category, c.figures[0].side), []))
     ]
-    groups = pack([len(t.figures) for t in tables], ROWS_PER_PAGE)
-    for path, chunk, pager in paginate_chunks(
-        [tables[g.start : g.stop] for g in groups] or [[]], "figures/compared.md"
+    for path, chunk, pager in paginate(
+        tables, "figures/compared.md", ROWS_PER_PAGE, weights=[len(t.figures) for t in tables]
     ):
         page_notes = Notes(context)
         views = tuple(_comparison_view(context, t, page_notes) for t in chunk)

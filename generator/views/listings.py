@@ -16,7 +16,7 @@ from typing import Sequence
 from ..conflicts import TYPE_TITLES, Entry
 from ..model import KINDS, Claim, Event, Fact, Figure, Source
 from ..text import figure_value, long_date
-from .core import PAGE_SIZE, Context, Link, Notes, Page, pack, paginate_chunks
+from .core import PAGE_SIZE, Context, Link, Notes, Page, paginate
 
 PAGE_WEIGHT = 6 * PAGE_SIZE
 """The most a listing page holds, in lines without footnotes (a footnote weighs three)."""
@@ -78,8 +78,8 @@ def listing(
     its translation, about three times the bytes of a line: a page holds at most the bytes of
     ``PAGE_WEIGHT`` lines (about 100 KB)."""
     pages = []
-    groups = pack([max(PAGE_WEIGHT // PAGE_SIZE, 1 + 3 * len(item.refs)) for item in items], PAGE_WEIGHT)
-    for page_path, chunk, pager in paginate_chunks([items[g.start : g.stop] for g in groups] or [[]], path):
+    weights = [max(PAGE_WEIGHT // PAGE_SIZE, 1 + 3 * len(item.refs)) for item in items]
+    for page_path, chunk, pager in paginate(items, path, PAGE_WEIGHT, weights):
         shown = title if pager.number == 1 else f"{title} (page {pager.number} of {pager.count})"
         pages.append(
             ListingPage(
@@ -151,9 +151,9 @@ def day_pages(context: Context) -> list[ListingPage]:
                 "Claims made",
                 context.link(c),
                 who=context.link(c.claimant),  # type: ignore[attr-defined]
-                after=" (date inferred)" if c.date.inferred else "",
-                refs=notes.cite(c.renderings),
-            )  # type: ignore[attr-defined]
+                after=" (date inferred)" if c.date.inferred else "",  # type: ignore[attr-defined]
+                refs=notes.cite(c.renderings),  # type: ignore[attr-defined]
+            )
             for c in entries.get("claim", [])
         ]
         items += [_article_item(context, s) for s in entries.get("source", [])]  # type: ignore[arg-type]
