@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import KINDS
+
 from ..conftest import REPO
 
 HERE = Path(__file__).parent
@@ -28,6 +30,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 WAIT_MS = 30_000  # how long an action or an expectation waits for its condition before it fails
 INSTALL_HINT = "run `make browser-tools` (bash tests/browser/install-tools.sh) first"
+
+SECTION_FOLDERS = (*KINDS, "dates")
+"""The site's folders that each hold one kind of page: a kind of fact's, and the days'."""
 
 CLAIM_WITH_SEVERAL_OUTLETS = "claims/aliyev-will-go-to-the-end-if-talks-fail/"
 INJECTION_EVENT = (

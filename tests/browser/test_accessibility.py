@@ -12,24 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AXE, FOREIGN, THEME_MOUNTED, required
+from .conftest import AXE, FOREIGN, SECTION_FOLDERS, THEME_MOUNTED, required
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 # A page's section is the first folder of its address; pages outside these folders are grouped as "other pages".
-SECTIONS = (
-    "people",
-    "organisations",
-    "places",
-    "outlets",
-    "sources",
-    "claims",
-    "events",
-    "figures",
-    "dates",
-    "discrepancies",
-    "other pages",
-)
+SECTIONS = (*SECTION_FOLDERS, "other pages")
 
 RULES = "axe.getRules().filter(rule => !rule.tags.includes('wcag2aaa')).map(rule => rule.ruleId)"
 

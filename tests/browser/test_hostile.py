@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from ..conftest import TESTS
 from ..sitebuild import build_site
-from .conftest import INSTALL_HINT, VNU, WAIT_MS, Reader, required, serving
+from .conftest import INSTALL_HINT, SECTION_FOLDERS, VNU, WAIT_MS, Reader, required, serving
 from .test_html import ERRORS, allowance
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -232,22 +232,7 @@ def visited(hostile_site: Path, hostile_url: str, browser) -> dict[str, dict]:
 
 def test_every_page_is_visited(visited: dict[str, dict]) -> None:
     kinds = {a.split("/")[0] for a in visited}
-    assert {
-        "people",
-        "organisations",
-        "places",
-        "outlets",
-        "sources",
-        "claims",
-        "events",
-        "figures",
-        "discrepancies",
-        "dates",
-        "corrections",
-        "data",
-        "about",
-        "",
-    } <= kinds
+    assert {*SECTION_FOLDERS, "corrections", "data", "about", ""} <= kinds
     assert len(visited) > 40
 
 
